@@ -1,0 +1,16 @@
+// npm run courses:check — lists every problem in the course catalog as file:line: message.
+import { checkCatalog } from '../src/lib/content/catalog';
+import { formatProblem } from '../src/lib/content/problems';
+import { readCourseFiles } from './catalog-files';
+
+const root = process.argv[2] ?? process.cwd();
+const { catalog, problems } = checkCatalog(readCourseFiles(root));
+for (const p of problems) console.log(formatProblem(p));
+const errors = problems.filter((p) => p.severity === 'error').length;
+const warnings = problems.length - errors;
+const questions = [...catalog.quizzes.values()].reduce((n, q) => n + q.questions.length, 0);
+console.log(
+	`\n${catalog.roadmaps.size} roadmaps, ${catalog.modules.size} modules, ${catalog.competencies.size} competencies, ${questions} quiz questions: ` +
+		`${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`
+);
+process.exit(errors > 0 ? 1 : 0);

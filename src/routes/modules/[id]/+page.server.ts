@@ -1,0 +1,36 @@
+import { error } from '@sveltejs/kit';
+import { catalog, competencyTitle, roadmapModules, tableOfContents } from '$lib/server/content';
+
+export function load({ params }) {
+	const m = catalog.modules.get(params.id);
+	if (!m) error(404, `There is no module "${params.id}".`);
+	const link = (id: string) => ({ id, title: catalog.modules.get(id)?.title ?? id });
+	const roadmaps = (catalog.roadmapsByModule.get(m.id) ?? []).map((rid) => {
+		const order = roadmapModules(rid);
+		const i = order.indexOf(m.id);
+		return {
+			id: rid,
+			title: catalog.roadmaps.get(rid)!.title,
+			position: i + 1,
+			total: order.length,
+			previous: i > 0 ? link(order[i - 1]!) : null,
+			next: i < order.length - 1 ? link(order[i + 1]!) : null
+		};
+	});
+	return {
+		module: {
+			id: m.id,
+			title: m.title,
+			summary: m.summary,
+			level: m.level,
+			minutes: m.minutes,
+			updated: m.updated,
+			file: m.file
+		},
+		competencies: m.competencies.map((id) => ({ id, title: competencyTitle(id) })),
+		prerequisites: m.prerequisites.map(link),
+		dependents: (catalog.dependents.get(m.id) ?? []).map(link),
+		toc: tableOfContents(m.id),
+		roadmaps
+	};
+}
