@@ -1,5 +1,6 @@
 import { sveltekit } from '@sveltejs/kit/vite';
-import { defineConfig, type Plugin } from 'vite';
+import type { Plugin } from 'vite';
+import { defineConfig } from 'vitest/config';
 import { checkCatalog } from './src/lib/content/catalog';
 import { formatProblem } from './src/lib/content/problems';
 import { readCourseFiles } from './scripts/catalog-files';
@@ -21,7 +22,10 @@ function catalogCheck(): Plugin {
 		apply: () => !process.env.VITEST,
 		buildStart() {
 			const { errors, text } = run();
-			if (errors.length) this.error(`The course catalog has ${errors.length} error(s):\n${text}\nRun npm run courses:check after fixing them.`);
+			if (errors.length)
+				this.error(
+					`The course catalog has ${errors.length} error(s):\n${text}\nRun npm run courses:check after fixing them.`
+				);
 			else if (text) this.warn(text);
 		},
 		configureServer(server) {
@@ -30,7 +34,10 @@ function catalogCheck(): Plugin {
 				const { errors, text } = run();
 				if (errors.length) {
 					server.config.logger.error(`\n${text}`);
-					server.ws.send({ type: 'error', err: { message: `Course catalog errors:\n${text}`, stack: '' } });
+					server.ws.send({
+						type: 'error',
+						err: { message: `Course catalog errors:\n${text}`, stack: '' }
+					});
 				} else server.ws.send({ type: 'full-reload', path: '*' });
 			};
 			server.watcher.on('change', onChange);

@@ -11,7 +11,10 @@ export function readCourseFiles(root: string): SourceFile[] {
 			const full = join(dir, name);
 			if (statSync(full).isDirectory()) walk(full);
 			else if (/\.(md|ya?ml)$/.test(name))
-				files.push({ path: relative(root, full).split(sep).join('/'), text: readFileSync(full, 'utf8') });
+				files.push({
+					path: relative(root, full).split(sep).join('/'),
+					text: readFileSync(full, 'utf8')
+				});
 		}
 	};
 	walk(join(root, 'courses'));

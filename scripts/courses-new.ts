@@ -9,7 +9,9 @@ const root = process.cwd();
 const arg = process.argv[2] ?? '';
 const m = /^([a-z0-9]+(?:-[a-z0-9]+)*)\/([a-z0-9]+(?:-[a-z0-9]+)*)$/.exec(arg);
 if (!m) {
-	console.error('usage: npm run courses:new -- <area>/<slug>   e.g. prompt-engineering/few-shot-prompts');
+	console.error(
+		'usage: npm run courses:new -- <area>/<slug>   e.g. prompt-engineering/few-shot-prompts'
+	);
 	console.error('area and slug are lowercase words joined by hyphens.');
 	process.exit(2);
 }
@@ -95,6 +97,10 @@ questions:
 `
 );
 console.log(`Created ${join('courses/modules', area, slug)}/index.md and quiz.yaml.`);
-const after = checkCatalog(readCourseFiles(root)).problems.filter((p) => p.file.includes(`/${slug}/`));
+const after = checkCatalog(readCourseFiles(root)).problems.filter((p) =>
+	p.file.includes(`/${slug}/`)
+);
 for (const p of after) console.log(formatProblem(p));
-console.log('Next: add the module to a phase of a roadmap in courses/roadmaps/, then run npm run courses:check.');
+console.log(
+	'Next: add the module to a phase of a roadmap in courses/roadmaps/, then run npm run courses:check.'
+);

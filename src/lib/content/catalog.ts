@@ -73,7 +73,8 @@ export function checkCatalog(files: SourceFile[]): CheckResult {
 	// Competencies
 	const competencyFile = sorted.find((f) => f.path === COMPETENCIES_FILE);
 	const competencySource = new Map<string, number>();
-	if (!competencyFile) error(COMPETENCIES_FILE, 1, 'missing: the catalog needs its competency vocabulary');
+	if (!competencyFile)
+		error(COMPETENCIES_FILE, 1, 'missing: the catalog needs its competency vocabulary');
 	else {
 		const parsed = parseYaml(competencyFile.path, competencyFile.text);
 		if ('problems' in parsed) problems.push(...parsed.problems);
@@ -84,7 +85,11 @@ export function checkCatalog(files: SourceFile[]): CheckResult {
 				v.data.forEach((c, i) => {
 					const line = parsed.source.lineOf([i, 'id']);
 					if (catalog.competencies.has(c.id))
-						error(competencyFile.path, line, `duplicate competency id "${c.id}" (first defined on line ${competencySource.get(c.id)})`);
+						error(
+							competencyFile.path,
+							line,
+							`duplicate competency id "${c.id}" (first defined on line ${competencySource.get(c.id)})`
+						);
 					else {
 						catalog.competencies.set(c.id, c);
 						competencySource.set(c.id, line);
@@ -123,7 +128,11 @@ export function checkCatalog(files: SourceFile[]): CheckResult {
 		const fm = v.data;
 		const at = (path: PropertyKey[]) => parsed.source.lineOf(path);
 		if (fm.id !== slug)
-			error(f.path, at(['id']), `id "${fm.id}" differs from its folder "${slug}" — rename one so they match`);
+			error(
+				f.path,
+				at(['id']),
+				`id "${fm.id}" differs from its folder "${slug}" — rename one so they match`
+			);
 		if (fm.area !== area)
 			error(f.path, at(['area']), `area "${fm.area}" differs from its folder "${area}"`);
 		const previous = catalog.modules.get(fm.id);
@@ -141,24 +150,35 @@ export function checkCatalog(files: SourceFile[]): CheckResult {
 		const src = moduleSources.get(mid)!;
 		mod.competencies.forEach((c, i) => {
 			if (!catalog.competencies.has(c))
-				error(mod.file, src.lineOf(['competencies', i]), `competencies[${i}]: unknown competency "${c}"${didYouMean(c, competencyIds)} (competencies are defined in ${COMPETENCIES_FILE})`);
+				error(
+					mod.file,
+					src.lineOf(['competencies', i]),
+					`competencies[${i}]: unknown competency "${c}"${didYouMean(c, competencyIds)} (competencies are defined in ${COMPETENCIES_FILE})`
+				);
 			else push(catalog.modulesByCompetency, c, mid);
 		});
 		mod.prerequisites.forEach((p, i) => {
 			const line = src.lineOf(['prerequisites', i]);
 			if (p === mid) error(mod.file, line, `prerequisites[${i}]: a module cannot require itself`);
 			else if (!catalog.modules.has(p))
-				error(mod.file, line, `prerequisites[${i}]: unknown module "${p}"${didYouMean(p, moduleIds)}`);
+				error(
+					mod.file,
+					line,
+					`prerequisites[${i}]: unknown module "${p}"${didYouMean(p, moduleIds)}`
+				);
 			else push(catalog.dependents, p, mid);
 		});
 	}
 
-	for (const cycle of findCycles(
-		moduleIds,
-		(id) => catalog.modules.get(id)!.prerequisites.filter((p) => catalog.modules.has(p) && p !== id)
+	for (const cycle of findCycles(moduleIds, (id) =>
+		catalog.modules.get(id)!.prerequisites.filter((p) => catalog.modules.has(p) && p !== id)
 	)) {
 		const first = catalog.modules.get(cycle[0]!)!;
-		error(first.file, moduleSources.get(first.id)!.lineOf(['prerequisites']), `prerequisites form a cycle: ${[...cycle, cycle[0]].join(' → ')} — remove one of these prerequisites`);
+		error(
+			first.file,
+			moduleSources.get(first.id)!.lineOf(['prerequisites']),
+			`prerequisites form a cycle: ${[...cycle, cycle[0]].join(' → ')} — remove one of these prerequisites`
+		);
 	}
 
 	// Quizzes
@@ -168,18 +188,22 @@ export function checkCatalog(files: SourceFile[]): CheckResult {
 		if (!m) continue;
 		const [, area, slug] = m as unknown as [string, string, string];
 		quizFiles.add(`${area}/${slug}`);
-		const mod = catalog.modules.get(slug);
-		if (!mod || mod.area !== area) {
-			if (!sorted.some((g) => g.path === `courses/modules/${area}/${slug}/index.md`))
-				error(f.path, 1, `a quiz without a lesson: add courses/modules/${area}/${slug}/index.md`);
+		const lesson = `courses/modules/${area}/${slug}/index.md`;
+		const mod = [...catalog.modules.values()].find((m) => m.file === lesson);
+		if (!sorted.some((g) => g.path === lesson)) {
+			error(f.path, 1, `a quiz without a lesson: add ${lesson}`);
 			continue;
 		}
-		const quiz = checkQuiz(f, mod, catalog, problems);
-		if (quiz) catalog.quizzes.set(slug, quiz);
+		const quiz = checkQuiz(f, catalog, problems);
+		if (quiz && mod) catalog.quizzes.set(mod.id, quiz);
 	}
 	for (const mod of catalog.modules.values()) {
-		if (!quizFiles.has(`${mod.area}/${mod.id}`))
-			error(mod.file, 1, `no quiz: add ${mod.file.replace(/index\.md$/, 'quiz.yaml')} (npm run courses:new scaffolds one)`);
+		if (!quizFiles.has(mod.file.replace(/^courses\/modules\/|\/index\.md$/g, '')))
+			error(
+				mod.file,
+				1,
+				`no quiz: add ${mod.file.replace(/index\.md$/, 'quiz.yaml')} (npm run courses:new scaffolds one)`
+			);
 	}
 
 	// Roadmaps
@@ -195,11 +219,19 @@ export function checkCatalog(files: SourceFile[]): CheckResult {
 
 	for (const [mid, mod] of catalog.modules) {
 		if (!catalog.roadmapsByModule.has(mid))
-			warn(mod.file, 2, `module "${mid}" is in no roadmap: add it to a phase of a roadmap in courses/roadmaps/`);
+			warn(
+				mod.file,
+				2,
+				`module "${mid}" is in no roadmap: add it to a phase of a roadmap in courses/roadmaps/`
+			);
 	}
 	for (const [cid] of catalog.competencies) {
 		if (!catalog.modulesByCompetency.has(cid))
-			warn(COMPETENCIES_FILE, competencySource.get(cid) ?? 1, `competency "${cid}" is taught by no module`);
+			warn(
+				COMPETENCIES_FILE,
+				competencySource.get(cid) ?? 1,
+				`competency "${cid}" is taught by no module`
+			);
 	}
 
 	problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
@@ -212,7 +244,7 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
 	else map.set(key, [value]);
 }
 
-function checkQuiz(f: SourceFile, mod: ModuleEntry, catalog: Catalog, problems: Problem[]): Quiz | null {
+function checkQuiz(f: SourceFile, catalog: Catalog, problems: Problem[]): Quiz | null {
 	const parsed = parseYaml(f.path, f.text);
 	if ('problems' in parsed) {
 		problems.push(...parsed.problems);
@@ -249,20 +281,31 @@ function checkQuiz(f: SourceFile, mod: ModuleEntry, catalog: Catalog, problems: 
 	quiz.questions.forEach((q, i) => {
 		const line = src.lineOf(['questions', i, 'id']);
 		if (seen.has(q.id))
-			problems.push({ file: f.path, line, message: `questions[${i}].id: duplicate question id "${q.id}" (also on line ${seen.get(q.id)})`, severity: 'error' });
+			problems.push({
+				file: f.path,
+				line,
+				message: `questions[${i}].id: duplicate question id "${q.id}" (also on line ${seen.get(q.id)})`,
+				severity: 'error'
+			});
 		else seen.set(q.id, line);
 		q.competencies?.forEach((c, j) => {
 			if (!catalog.competencies.has(c))
-				problems.push({ file: f.path, line: src.lineOf(['questions', i, 'competencies', j]), message: `questions[${i}].competencies[${j}]: unknown competency "${c}"${didYouMean(c, competencyIds)}`, severity: 'error' });
+				problems.push({
+					file: f.path,
+					line: src.lineOf(['questions', i, 'competencies', j]),
+					message: `questions[${i}].competencies[${j}]: unknown competency "${c}"${didYouMean(c, competencyIds)}`,
+					severity: 'error'
+				});
 		});
 	});
-	void mod;
 	return quiz;
 }
 
 function checkRoadmap(f: SourceFile, slug: string, catalog: Catalog, problems: Problem[]) {
-	const error = (line: number, message: string) => problems.push({ file: f.path, line, message, severity: 'error' });
-	const warn = (line: number, message: string) => problems.push({ file: f.path, line, message, severity: 'warning' });
+	const error = (line: number, message: string) =>
+		problems.push({ file: f.path, line, message, severity: 'error' });
+	const warn = (line: number, message: string) =>
+		problems.push({ file: f.path, line, message, severity: 'warning' });
 	const parsed = parseYaml(f.path, f.text);
 	if ('problems' in parsed) {
 		problems.push(...parsed.problems);
@@ -275,7 +318,11 @@ function checkRoadmap(f: SourceFile, slug: string, catalog: Catalog, problems: P
 	}
 	const rm = v.data;
 	const at = (path: PropertyKey[]) => parsed.source.lineOf(path);
-	if (rm.id !== slug) error(at(['id']), `id "${rm.id}" differs from the file name "${slug}.yaml" — rename one so they match`);
+	if (rm.id !== slug)
+		error(
+			at(['id']),
+			`id "${rm.id}" differs from the file name "${slug}.yaml" — rename one so they match`
+		);
 	const other = [...catalog.roadmaps.values()].find((r) => r.id === rm.id);
 	if (other) {
 		error(at(['id']), `duplicate roadmap id "${rm.id}", also used by ${other.file}`);
@@ -287,15 +334,24 @@ function checkRoadmap(f: SourceFile, slug: string, catalog: Catalog, problems: P
 	const phaseIds = new Map<string, number>();
 	let lastMonth = 0;
 	rm.phases.forEach((phase, p) => {
-		if (phaseIds.has(phase.id)) error(at(['phases', p, 'id']), `phases[${p}].id: duplicate phase id "${phase.id}"`);
+		if (phaseIds.has(phase.id))
+			error(at(['phases', p, 'id']), `phases[${p}].id: duplicate phase id "${phase.id}"`);
 		phaseIds.set(phase.id, p);
 		if (phase.months[0] <= lastMonth)
-			error(at(['phases', p, 'months']), `phases[${p}].months: phases run in order; this one starts in month ${phase.months[0]}, before the previous one ends (month ${lastMonth})`);
+			error(
+				at(['phases', p, 'months']),
+				`phases[${p}].months: phases run in order; this one starts in month ${phase.months[0]}, before the previous one ends (month ${lastMonth})`
+			);
 		lastMonth = phase.months[1];
 		phase.modules.forEach((mid, i) => {
 			const line = at(['phases', p, 'modules', i]);
-			if (!catalog.modules.has(mid)) error(line, `phases[${p}].modules[${i}]: unknown module "${mid}"${didYouMean(mid, moduleIds)}`);
-			else if (position.has(mid)) error(line, `phases[${p}].modules[${i}]: module "${mid}" is listed twice in this roadmap`);
+			if (!catalog.modules.has(mid))
+				error(
+					line,
+					`phases[${p}].modules[${i}]: unknown module "${mid}"${didYouMean(mid, moduleIds)}`
+				);
+			else if (position.has(mid))
+				error(line, `phases[${p}].modules[${i}]: module "${mid}" is listed twice in this roadmap`);
 			else {
 				position.set(mid, { phase: p, index: i });
 				const list = catalog.roadmapsByModule.get(mid);
@@ -312,24 +368,46 @@ function checkRoadmap(f: SourceFile, slug: string, catalog: Catalog, problems: P
 				if (!catalog.modules.has(pre)) continue;
 				const where = position.get(pre);
 				const line = at(['phases', p, 'modules', i]);
-				if (!where) warn(line, `phases[${p}].modules[${i}]: "${mid}" requires "${pre}", which is not in this roadmap — learners will have to find it elsewhere`);
+				if (!where)
+					warn(
+						line,
+						`phases[${p}].modules[${i}]: "${mid}" requires "${pre}", which is not in this roadmap — learners will have to find it elsewhere`
+					);
 				else if (where.phase > p)
-					error(line, `phases[${p}].modules[${i}]: "${mid}" requires "${pre}", which only comes in a later phase ("${rm.phases[where.phase]!.id}") — move "${pre}" earlier or "${mid}" later`);
+					error(
+						line,
+						`phases[${p}].modules[${i}]: "${mid}" requires "${pre}", which only comes in a later phase ("${rm.phases[where.phase]!.id}") — move "${pre}" earlier or "${mid}" later`
+					);
 				else if (where.phase === p && where.index > i)
-					error(line, `phases[${p}].modules[${i}]: "${mid}" requires "${pre}", which comes after it in the same phase — list "${pre}" first`);
+					error(
+						line,
+						`phases[${p}].modules[${i}]: "${mid}" requires "${pre}", which comes after it in the same phase — list "${pre}" first`
+					);
 			}
 		});
 	});
 	const itemIds = new Set<string>();
 	rm.portfolio.forEach((item, k) => {
-		if (itemIds.has(item.id)) error(at(['portfolio', k, 'id']), `portfolio[${k}].id: duplicate item id "${item.id}"`);
+		if (itemIds.has(item.id))
+			error(at(['portfolio', k, 'id']), `portfolio[${k}].id: duplicate item id "${item.id}"`);
 		itemIds.add(item.id);
 		if (item.phase !== undefined && !phaseIds.has(item.phase))
-			error(at(['portfolio', k, 'phase']), `portfolio[${k}].phase: unknown phase "${item.phase}"${didYouMean(item.phase, phaseIds.keys())}`);
+			error(
+				at(['portfolio', k, 'phase']),
+				`portfolio[${k}].phase: unknown phase "${item.phase}"${didYouMean(item.phase, phaseIds.keys())}`
+			);
 		item.requires.forEach((mid, i) => {
 			const line = at(['portfolio', k, 'requires', i]);
-			if (!catalog.modules.has(mid)) error(line, `portfolio[${k}].requires[${i}]: unknown module "${mid}"${didYouMean(mid, moduleIds)}`);
-			else if (!position.has(mid)) error(line, `portfolio[${k}].requires[${i}]: module "${mid}" is not in this roadmap's phases`);
+			if (!catalog.modules.has(mid))
+				error(
+					line,
+					`portfolio[${k}].requires[${i}]: unknown module "${mid}"${didYouMean(mid, moduleIds)}`
+				);
+			else if (!position.has(mid))
+				error(
+					line,
+					`portfolio[${k}].requires[${i}]: module "${mid}" is not in this roadmap's phases`
+				);
 		});
 	});
 	catalog.roadmaps.set(rm.id, { ...rm, file: f.path });

@@ -14,7 +14,9 @@ export function findCycles(nodes: string[], edges: (node: string) => string[]): 
 			const s = state.get(next);
 			if (s === 'visiting') {
 				const cycle = path.slice(path.indexOf(next));
-				const start = cycle.indexOf([...cycle].sort((a, b) => nodes.indexOf(a) - nodes.indexOf(b))[0]!);
+				const start = cycle.indexOf(
+					[...cycle].sort((a, b) => nodes.indexOf(a) - nodes.indexOf(b))[0]!
+				);
 				const rotated = [...cycle.slice(start), ...cycle.slice(0, start)];
 				const key = rotated.join('>');
 				if (!seen.has(key)) {

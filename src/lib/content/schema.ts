@@ -2,11 +2,20 @@ import { z } from 'zod';
 
 const id = z
 	.string()
-	.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'ids are lowercase words joined by hyphens, e.g. "prompt-injection"');
+	.regex(
+		/^[a-z0-9]+(-[a-z0-9]+)*$/,
+		'ids are lowercase words joined by hyphens, e.g. "prompt-injection"'
+	);
 const text = z.string().trim().min(1, 'must not be empty');
 
 export const LEVELS = ['foundation', 'intermediate', 'job-ready'] as const;
-export const PORTFOLIO_KINDS = ['phase', 'modules', 'project', 'certification', 'activity'] as const;
+export const PORTFOLIO_KINDS = [
+	'phase',
+	'modules',
+	'project',
+	'certification',
+	'activity'
+] as const;
 
 export const competencySchema = z.strictObject({
 	id,

@@ -137,7 +137,10 @@ function knownKeys(schema: z.ZodType, path: Path): string[] {
 
 function unwrap(s: unknown): unknown {
 	let cur = s as { def?: { type?: string; innerType?: unknown; in?: unknown } };
-	while (cur?.def && ['optional', 'default', 'nullable', 'pipe', 'prefault'].includes(cur.def.type ?? '')) {
+	while (
+		cur?.def &&
+		['optional', 'default', 'nullable', 'pipe', 'prefault'].includes(cur.def.type ?? '')
+	) {
 		cur = (cur.def.innerType ?? cur.def.in) as typeof cur;
 	}
 	return cur;

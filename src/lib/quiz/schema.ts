@@ -2,7 +2,10 @@ import { z } from 'zod';
 
 const id = z
 	.string()
-	.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'ids are lowercase words joined by hyphens, e.g. "cheapest-call"');
+	.regex(
+		/^[a-z0-9]+(-[a-z0-9]+)*$/,
+		'ids are lowercase words joined by hyphens, e.g. "cheapest-call"'
+	);
 const markdown = z.string().trim().min(1, 'must not be empty');
 
 export const QUESTION_TYPES = [
@@ -33,7 +36,8 @@ const options = z.array(option).min(2, 'a question needs at least two options');
 const single = z
 	.strictObject({ ...base, type: z.literal('single'), options })
 	.refine((q) => q.options.filter((o) => o.correct).length === 1, {
-		message: 'a "single" question has exactly one option with `correct: true` (use "multiple" for several)',
+		message:
+			'a "single" question has exactly one option with `correct: true` (use "multiple" for several)',
 		path: ['options']
 	});
 

@@ -12,7 +12,10 @@ const raw = import.meta.glob(['/courses/**/*.md', '/courses/**/*.yaml'], {
 }) as Record<string, string>;
 
 function build(): Catalog {
-	const files: SourceFile[] = Object.entries(raw).map(([path, text]) => ({ path: path.slice(1), text }));
+	const files: SourceFile[] = Object.entries(raw).map(([path, text]) => ({
+		path: path.slice(1),
+		text
+	}));
 	const { catalog, problems } = checkCatalog(files);
 	if (problems.some((p) => p.severity === 'error')) throw new CatalogError(problems);
 	return catalog;
@@ -61,9 +64,29 @@ export function search(query: string) {
 			? words.filter((w) => title.toLowerCase().includes(w)).length + 1
 			: 0;
 	const results = [
-		...[...catalog.roadmaps.values()].map((r) => ({ kind: 'roadmap' as const, href: `/roadmaps/${r.id}`, title: r.title, summary: r.summary, score: score(r.title, r.summary + ' ' + r.description) })),
-		...[...catalog.modules.values()].map((m) => ({ kind: 'module' as const, href: `/modules/${m.id}`, title: m.title, summary: m.summary, score: score(m.title, `${m.summary} ${m.id} ${m.competencies.join(' ')}`) })),
-		...[...catalog.competencies.values()].map((c) => ({ kind: 'competency' as const, href: `/competencies/${c.id}`, title: c.title, summary: c.description, score: score(c.title, c.description) }))
+		...[...catalog.roadmaps.values()].map((r) => ({
+			kind: 'roadmap' as const,
+			href: `/roadmaps/${r.id}`,
+			title: r.title,
+			summary: r.summary,
+			score: score(r.title, r.summary + ' ' + r.description)
+		})),
+		...[...catalog.modules.values()].map((m) => ({
+			kind: 'module' as const,
+			href: `/modules/${m.id}`,
+			title: m.title,
+			summary: m.summary,
+			score: score(m.title, `${m.summary} ${m.id} ${m.competencies.join(' ')}`)
+		})),
+		...[...catalog.competencies.values()].map((c) => ({
+			kind: 'competency' as const,
+			href: `/competencies/${c.id}`,
+			title: c.title,
+			summary: c.description,
+			score: score(c.title, c.description)
+		}))
 	];
-	return results.filter((r) => r.score > 0).sort((a, b) => b.score - a.score || a.title.localeCompare(b.title));
+	return results
+		.filter((r) => r.score > 0)
+		.sort((a, b) => b.score - a.score || a.title.localeCompare(b.title));
 }

@@ -1,0 +1,156 @@
+import { describe, expect, it } from 'vitest';
+import { checkCatalog } from '../../src/lib/content/catalog';
+import { formatProblem } from '../../src/lib/content/problems';
+import { fixture } from '../helpers/fixtures';
+
+const messages = (name: string) => checkCatalog(fixture(name)).problems.map(formatProblem);
+const errors = (name: string) =>
+	checkCatalog(fixture(name))
+		.problems.filter((p) => p.severity === 'error')
+		.map(formatProblem);
+
+describe('a valid catalog', () => {
+	it('has no problems and indexes modules, roadmaps, competencies and quizzes', () => {
+		const { catalog, problems } = checkCatalog(fixture('base'));
+		expect(problems).toEqual([]);
+		expect([...catalog.modules.keys()].sort()).toEqual([
+			'embeddings',
+			'prompt-basics',
+			'tokenization'
+		]);
+		expect(catalog.roadmaps.get('prompt-engineer')?.phases.map((p) => p.id)).toEqual([
+			'foundations',
+			'intermediate'
+		]);
+		expect(catalog.dependents.get('tokenization')?.sort()).toEqual(['embeddings', 'prompt-basics']);
+		expect(catalog.modulesByCompetency.get('nlp-fundamentals')?.sort()).toEqual([
+			'embeddings',
+			'tokenization'
+		]);
+		expect(catalog.roadmapsByModule.get('prompt-basics')).toEqual(['prompt-engineer']);
+		expect(catalog.quizzes.get('embeddings')?.questions).toHaveLength(2);
+		expect(catalog.quizzes.get('embeddings')?.pass).toBe(0.8);
+	});
+
+	it('keeps the lesson body and where it starts', () => {
+		const m = checkCatalog(fixture('base')).catalog.modules.get('tokenization')!;
+		expect(m.bodyLine).toBe(12);
+		expect(m.body).toContain('## First section');
+		expect(m.body).not.toContain('id: tokenization');
+	});
+});
+
+describe('errors name the file and line', () => {
+	it('malformed YAML', () => {
+		expect(errors('bad-yaml')[0]).toMatch(/^courses\/competencies\.yaml:3: invalid YAML: /);
+	});
+
+	it('unterminated frontmatter', () => {
+		expect(errors('bad-frontmatter')).toContain(
+			'courses/modules/nlp/embeddings/index.md:1: unterminated frontmatter: no closing "---" line after the fields'
+		);
+	});
+
+	it('missing, mistyped and misspelt fields', () => {
+		const e = errors('bad-fields');
+		expect(e).toContain(
+			'courses/modules/nlp/embeddings/index.md:2: title: missing (expected string)'
+		);
+		expect(e).toContain(
+			'courses/modules/nlp/embeddings/index.md:7: minutes: expected number, got string "twenty"'
+		);
+		expect(e).toContain(
+			'courses/modules/nlp/embeddings/index.md:8: prerequisite: unknown field — did you mean "prerequisites"?'
+		);
+	});
+
+	it('duplicate module id', () => {
+		expect(errors('duplicate-id')).toEqual([
+			'courses/modules/nlp/tokenization/index.md:2: duplicate module id "tokenization", also used by courses/modules/extra/tokenization/index.md'
+		]);
+	});
+
+	it('id that differs from its folder', () => {
+		expect(errors('id-mismatch')).toContain(
+			'courses/modules/nlp/embeddings/index.md:2: id "embedding" differs from its folder "embeddings" — rename one so they match'
+		);
+	});
+
+	it('unknown module, competency and phase ids, with a suggestion', () => {
+		const e = errors('unknown-ids');
+		expect(e).toContain(
+			'courses/modules/nlp/embeddings/index.md:9: prerequisites[0]: unknown module "tokenisation" — did you mean "tokenization"?'
+		);
+		expect(e).toContain(
+			'courses/modules/nlp/embeddings/index.md:6: competencies[0]: unknown competency "nlp-fundamental" — did you mean "nlp-fundamentals"? (competencies are defined in courses/competencies.yaml)'
+		);
+		expect(e).toContain(
+			'courses/roadmaps/prompt-engineer.yaml:16: phases[1].modules[0]: unknown module "prompt-basic" — did you mean "prompt-basics"?'
+		);
+		expect(e).toContain(
+			'courses/roadmaps/prompt-engineer.yaml:26: portfolio[1].requires[0]: unknown module "promt-basics" — did you mean "prompt-basics"?'
+		);
+		expect(e).toContain(
+			'courses/roadmaps/prompt-engineer.yaml:21: portfolio[0].phase: unknown phase "foundation" — did you mean "foundations"?'
+		);
+	});
+
+	it('a cycle in prerequisites, printed', () => {
+		expect(errors('cycle')).toContain(
+			'courses/modules/nlp/tokenization/index.md:9: prerequisites form a cycle: tokenization → prompt-basics → tokenization — remove one of these prerequisites'
+		);
+	});
+
+	it('a phase listing a module whose prerequisite only comes later', () => {
+		expect(errors('phase-order')).toEqual([
+			'courses/roadmaps/prompt-engineer.yaml:11: phases[0].modules[1]: "prompt-basics" requires "embeddings", which only comes in a later phase ("intermediate") — move "embeddings" earlier or "prompt-basics" later'
+		]);
+	});
+
+	it('a module in no roadmap is a warning, not an error', () => {
+		const { problems } = checkCatalog(fixture('orphan'));
+		expect(problems.map(formatProblem)).toEqual([
+			'courses/modules/nlp/attention/index.md:2: warning: module "attention" is in no roadmap: add it to a phase of a roadmap in courses/roadmaps/'
+		]);
+		expect(problems.every((p) => p.severity === 'warning')).toBe(true);
+	});
+});
+
+describe('quiz files', () => {
+	it('an unknown question type, with a suggestion', () => {
+		expect(errors('bad-quiz')).toEqual([
+			'courses/modules/nlp/embeddings/quiz.yaml:4: questions[0].type: "singel" is not a question type — use one of single | multiple | true-false | numeric | text | order | match — did you mean "single"?'
+		]);
+	});
+
+	it('a single question with two right options, a wrong answer type, a bad regex, duplicate ids', () => {
+		const e = messages('bad-quiz-keys');
+		expect(e).toContain(
+			'courses/modules/nlp/tokenization/quiz.yaml:5: questions[0].options: a "single" question has exactly one option with `correct: true` (use "multiple" for several)'
+		);
+		expect(e).toContain(
+			'courses/modules/nlp/tokenization/quiz.yaml:14: questions[1].answer: expected boolean, got string "yes please"'
+		);
+		expect(e).toContain(
+			'courses/modules/nlp/tokenization/quiz.yaml:20: questions[2].pattern: not a valid regular expression'
+		);
+	});
+
+	it('an empty pool, and draw larger than the pool', () => {
+		expect(errors('empty-pool')).toEqual([
+			'courses/modules/nlp/tokenization/quiz.yaml:1: questions: the question pool is empty'
+		]);
+		expect(errors('draw-too-large')).toEqual([
+			'courses/modules/nlp/tokenization/quiz.yaml:1: draw: `draw` asks for more questions than the pool has'
+		]);
+	});
+
+	it('a module without a quiz', () => {
+		const files = fixture('base').filter(
+			(f) => f.path !== 'courses/modules/nlp/embeddings/quiz.yaml'
+		);
+		expect(checkCatalog(files).problems.map(formatProblem)).toEqual([
+			'courses/modules/nlp/embeddings/index.md:1: no quiz: add courses/modules/nlp/embeddings/quiz.yaml (npm run courses:new scaffolds one)'
+		]);
+	});
+});
