@@ -1,0 +1,93 @@
+import { expect, test } from '@playwright/test';
+import { linksTo } from './helpers';
+
+test('home → roadmap → module → next module', async ({ page }) => {
+	await page.goto('/');
+	await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+	const jobs = page.getByRole('heading', { level: 3 });
+	await expect(jobs).toHaveCount(4);
+	await page.getByRole('link', { name: 'Prompt Engineer' }).click();
+	await expect(page).toHaveURL(/\/roadmaps\/prompt-engineer$/);
+	await expect(page.getByRole('heading', { level: 1, name: 'Prompt Engineer' })).toBeVisible();
+	await expect(page.getByRole('heading', { name: /Foundations/ })).toBeVisible();
+
+	const first = (await linksTo(page, '/modules/'))[0]!;
+	await page.locator(`main a[href="${first}"]`).first().click();
+	await expect(page).toHaveURL(new RegExp(`${first}$`));
+	const title = await page.getByRole('heading', { level: 1 }).textContent();
+	expect(title?.length).toBeGreaterThan(3);
+	await expect(
+		page.getByRole('navigation', { name: 'On this page' }).or(page.locator('nav.toc'))
+	).toBeVisible();
+
+	const next = page
+		.getByRole('navigation', { name: /Prompt Engineer roadmap/ })
+		.getByRole('link', { name: /Next/ });
+	const nextHref = await next.getAttribute('href');
+	await next.click();
+	await expect(page).toHaveURL(new RegExp(`${nextHref}$`));
+	const nextTitle = await page.getByRole('heading', { level: 1 }).textContent();
+	expect(nextTitle).not.toBe(title);
+	await expect(
+		page
+			.getByRole('navigation', { name: /Prompt Engineer roadmap/ })
+			.getByRole('link', { name: /Previous/ })
+	).toHaveAttribute('href', first);
+});
+
+test('the table of contents links to headings in the lesson', async ({ page }) => {
+	await page.goto('/roadmaps/mlops-engineer');
+	const first = (await linksTo(page, '/modules/'))[0]!;
+	await page.goto(first);
+	const entries = page.locator('nav.toc a');
+	expect(await entries.count()).toBeGreaterThan(2);
+	for (const href of await entries.evaluateAll((as) => as.map((a) => a.getAttribute('href')!))) {
+		await expect(page.locator(`.lesson [id="${href.slice(1)}"]`), `anchor ${href}`).toHaveCount(1);
+	}
+});
+
+test('code blocks are highlighted on the server', async ({ page }) => {
+	await page.goto('/roadmaps/prompt-engineer');
+	for (const href of await linksTo(page, '/modules/')) {
+		await page.goto(href);
+		if ((await page.locator('.lesson pre code').count()) > 0) {
+			await expect(page.locator('.lesson pre .token').first()).toBeAttached();
+			return;
+		}
+	}
+	throw new Error('no module of the Prompt Engineer roadmap has a code block');
+});
+
+test('competencies list the modules that teach them', async ({ page }) => {
+	await page.goto('/competencies');
+	await page.getByRole('link', { name: 'NLP fundamentals' }).click();
+	await expect(page.getByRole('heading', { level: 1, name: 'NLP fundamentals' })).toBeVisible();
+	expect((await linksTo(page, '/modules/')).length).toBeGreaterThan(0);
+});
+
+test('search finds modules', async ({ page }) => {
+	await page.goto('/search');
+	await page.getByLabel('Search modules, roadmaps and competencies').fill('kubernetes');
+	await page.getByRole('button', { name: 'Search' }).click();
+	await expect(page).toHaveURL(/\/search\?q=kubernetes/);
+	await expect(page.getByRole('heading', { name: /results? for “kubernetes”/ })).toBeVisible();
+	expect((await linksTo(page, '/modules/')).length).toBeGreaterThan(0);
+});
+
+for (const path of [
+	'/modules/no-such-module',
+	'/roadmaps/astronaut',
+	'/competencies/juggling',
+	'/no/such/page'
+]) {
+	test(`unknown ${path} is a 404 page that helps`, async ({ page }) => {
+		const response = await page.goto(path);
+		expect(response?.status()).toBe(404);
+		await expect(page.getByRole('heading', { level: 1, name: 'Not found' })).toBeVisible();
+		await expect(page.getByRole('searchbox')).toBeVisible();
+		await expect(page.getByRole('main').getByRole('link', { name: 'roadmaps' })).toHaveAttribute(
+			'href',
+			'/'
+		);
+	});
+}

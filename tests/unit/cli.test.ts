@@ -1,0 +1,114 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { catalogCheck } from '../../scripts/vite-catalog-plugin';
+import { fixture } from '../helpers/fixtures';
+
+const root = join(import.meta.dirname, '..', '..');
+const tsx = join(root, 'node_modules', '.bin', 'tsx');
+let dirs: string[] = [];
+afterEach(() => {
+	for (const d of dirs) rmSync(d, { recursive: true, force: true });
+	dirs = [];
+});
+
+/** Writes a fixture catalog (base + overlay) to a temporary project folder. */
+function materialise(name: string): string {
+	const dir = mkdtempSync(join(tmpdir(), 'jalons-catalog-'));
+	dirs.push(dir);
+	for (const f of fixture(name)) {
+		mkdirSync(dirname(join(dir, f.path)), { recursive: true });
+		writeFileSync(join(dir, f.path), f.text);
+	}
+	return dir;
+}
+
+describe('npm run courses:check', () => {
+	it('exits 0 on a valid catalog', () => {
+		const out = execFileSync(tsx, ['scripts/courses-check.ts', materialise('base')], {
+			cwd: root,
+			encoding: 'utf8'
+		});
+		expect(out).toContain(
+			'1 roadmaps, 3 modules, 2 competencies, 6 quiz questions: 0 errors, 0 warnings'
+		);
+	});
+
+	it('lists every error and exits non-zero', () => {
+		const run = spawnSync(tsx, ['scripts/courses-check.ts', materialise('unknown-ids')], {
+			cwd: root,
+			encoding: 'utf8'
+		});
+		expect(run.status).toBe(1);
+		expect(run.stdout).toContain(
+			'index.md:9: prerequisites[0]: unknown module "tokenisation" — did you mean "tokenization"?'
+		);
+		expect(run.stdout).toContain(
+			'prompt-engineer.yaml:26: portfolio[1].requires[0]: unknown module "promt-basics"'
+		);
+		expect(run.stdout).toMatch(/5 errors, 1 warning/);
+	});
+});
+
+describe('npm run courses:new', () => {
+	it('scaffolds a module and quiz that pass the check', () => {
+		const dir = materialise('base');
+		const created = execFileSync(tsx, [join(root, 'scripts/courses-new.ts'), 'nlp/attention'], {
+			cwd: dir,
+			encoding: 'utf8'
+		});
+		expect(created).toContain('Created courses/modules/nlp/attention/index.md and quiz.yaml.');
+		const check = spawnSync(tsx, [join(root, 'scripts/courses-check.ts'), dir], {
+			cwd: root,
+			encoding: 'utf8'
+		});
+		expect(check.status).toBe(0);
+		expect(check.stdout).toContain('4 modules');
+		expect(check.stdout).toContain('0 errors, 1 warning');
+	});
+
+	it('refuses a malformed name and an existing module', () => {
+		const dir = materialise('base');
+		const bad = spawnSync(tsx, [join(root, 'scripts/courses-new.ts'), 'Not A Slug'], {
+			cwd: dir,
+			encoding: 'utf8'
+		});
+		expect(bad.status).toBe(2);
+		expect(bad.stderr).toContain('usage: npm run courses:new -- <area>/<slug>');
+		const dup = spawnSync(tsx, [join(root, 'scripts/courses-new.ts'), 'nlp/tokenization'], {
+			cwd: dir,
+			encoding: 'utf8'
+		});
+		expect(dup.status).toBe(1);
+		expect(dup.stderr).toContain('A module "tokenization" already exists');
+	});
+});
+
+describe('the build and the dev server', () => {
+	it('fail on catalog errors with the same messages', () => {
+		const plugin = catalogCheck(root, () => fixture('cycle'));
+		const buildStart = plugin.buildStart as (this: unknown) => void;
+		const context = {
+			error(message: string) {
+				throw new Error(message);
+			},
+			warn() {}
+		};
+		expect(() => buildStart.call(context)).toThrow(
+			/courses\/modules\/nlp\/tokenization\/index\.md:9: prerequisites form a cycle: tokenization → prompt-basics → tokenization/
+		);
+	});
+
+	it('start on a valid catalog', () => {
+		const plugin = catalogCheck(root, () => fixture('base'));
+		const buildStart = plugin.buildStart as (this: unknown) => void;
+		const calls: string[] = [];
+		buildStart.call({
+			error: (m: string) => calls.push(`error ${m}`),
+			warn: (m: string) => calls.push(`warn ${m}`)
+		});
+		expect(calls).toEqual([]);
+	});
+});
