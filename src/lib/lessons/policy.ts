@@ -1,0 +1,252 @@
+// A teaching evaluator for IAM-style identity policies: given a policy and a request, is it
+// allowed, and which statement decided? It follows AWS's logic for a single identity-based
+// policy: an explicit Deny wins, otherwise an Allow is needed, otherwise the request is denied
+// implicitly. Not covered (and said so in the lesson): resource policies, permission boundaries,
+// SCPs, session policies, policy variables.
+import { z } from 'zod';
+
+const stringOrList = z.union([z.string(), z.array(z.string()).min(1)]);
+const conditionValues = z.union([
+	z.string(),
+	z.number(),
+	z.boolean(),
+	z.array(z.union([z.string(), z.number(), z.boolean()])).min(1)
+]);
+
+export const OPERATORS = [
+	'StringEquals',
+	'StringNotEquals',
+	'StringEqualsIgnoreCase',
+	'StringLike',
+	'StringNotLike',
+	'Bool',
+	'NumericEquals',
+	'NumericLessThan',
+	'NumericLessThanEquals',
+	'NumericGreaterThan',
+	'NumericGreaterThanEquals'
+] as const;
+type Operator = (typeof OPERATORS)[number];
+
+const statementSchema = z
+	.object({
+		Sid: z.string().optional(),
+		Effect: z.enum(['Allow', 'Deny']),
+		Action: stringOrList.optional(),
+		NotAction: stringOrList.optional(),
+		Resource: stringOrList.optional(),
+		NotResource: stringOrList.optional(),
+		Condition: z.record(z.string(), z.record(z.string(), conditionValues)).optional()
+	})
+	.refine(
+		(s) => (s.Action === undefined) !== (s.NotAction === undefined),
+		'a statement has exactly one of Action or NotAction'
+	)
+	.refine(
+		(s) => (s.Resource === undefined) !== (s.NotResource === undefined),
+		'a statement has exactly one of Resource or NotResource'
+	);
+
+const policySchema = z.object({
+	Version: z.string().optional(),
+	Statement: z.union([statementSchema, z.array(statementSchema).min(1)])
+});
+
+export type Statement = z.infer<typeof statementSchema>;
+
+export interface PolicyRequest {
+	action: string;
+	resource: string;
+	/** Condition keys of the request, e.g. `aws:SecureTransport` → `true`. */
+	context: Record<string, string>;
+}
+
+export type Decision = 'Allow' | 'ExplicitDeny' | 'ImplicitDeny';
+
+export interface StatementTrace {
+	index: number;
+	label: string;
+	effect: 'Allow' | 'Deny';
+	applies: boolean;
+	reason: string;
+}
+
+export interface Evaluation {
+	decision: Decision;
+	decidedBy: StatementTrace | null;
+	trace: StatementTrace[];
+}
+
+export function parsePolicy(text: string): { statements: Statement[] } | { error: string } {
+	let json: unknown;
+	try {
+		json = JSON.parse(text);
+	} catch (e) {
+		return { error: `The policy is not valid JSON: ${(e as Error).message}` };
+	}
+	const parsed = policySchema.safeParse(json);
+	if (!parsed.success) {
+		const issue = parsed.error.issues[0]!;
+		const where = issue.path.length ? issue.path.join('.') + ': ' : '';
+		return { error: `The policy is not valid: ${where}${issue.message}` };
+	}
+	const statements = Array.isArray(parsed.data.Statement)
+		? parsed.data.Statement
+		: [parsed.data.Statement];
+	for (const s of statements)
+		for (const op of Object.keys(s.Condition ?? {}))
+			if (!(OPERATORS as readonly string[]).includes(op.replace(/IfExists$/, '')))
+				return {
+					error: `Condition operator "${op}" is not supported here (supported: ${OPERATORS.join(', ')}, each optionally with IfExists).`
+				};
+	return { statements };
+}
+
+/** IAM wildcards: `*` any run of characters, `?` one character. */
+export function wildcard(pattern: string, value: string, ignoreCase = false): boolean {
+	const re = new RegExp(
+		'^' +
+			pattern
+				.split('')
+				.map((c) => (c === '*' ? '.*' : c === '?' ? '.' : c.replace(/[.+^${}()|[\]\\]/g, '\\$&')))
+				.join('') +
+			'$',
+		ignoreCase ? 'is' : 's'
+	);
+	return re.test(value);
+}
+
+const list = (v: string | string[]) => (Array.isArray(v) ? v : [v]);
+
+function conditionHolds(
+	op: string,
+	key: string,
+	expected: unknown,
+	context: Record<string, string>
+): { ok: boolean; why: string } {
+	const ifExists = op.endsWith('IfExists');
+	const base = op.replace(/IfExists$/, '') as Operator;
+	const values = (Array.isArray(expected) ? expected : [expected]).map(String);
+	const actual = Object.entries(context).find(([k]) => k.toLowerCase() === key.toLowerCase())?.[1];
+	const negated = base === 'StringNotEquals' || base === 'StringNotLike';
+	if (actual === undefined) {
+		// AWS: a missing key fails a condition, except for negated operators and IfExists.
+		const ok = ifExists || negated;
+		return {
+			ok,
+			why: `${key} is absent from the request${ok ? ', which this operator accepts' : ''}`
+		};
+	}
+	let ok: boolean;
+	switch (base) {
+		case 'StringEquals':
+			ok = values.includes(actual);
+			break;
+		case 'StringNotEquals':
+			ok = !values.includes(actual);
+			break;
+		case 'StringEqualsIgnoreCase':
+			ok = values.some((v) => v.toLowerCase() === actual.toLowerCase());
+			break;
+		case 'StringLike':
+			ok = values.some((v) => wildcard(v, actual));
+			break;
+		case 'StringNotLike':
+			ok = !values.some((v) => wildcard(v, actual));
+			break;
+		case 'Bool':
+			ok = values.some((v) => v.toLowerCase() === actual.toLowerCase());
+			break;
+		default: {
+			const a = Number(actual);
+			const cmp = {
+				NumericEquals: (x: number) => a === x,
+				NumericLessThan: (x: number) => a < x,
+				NumericLessThanEquals: (x: number) => a <= x,
+				NumericGreaterThan: (x: number) => a > x,
+				NumericGreaterThanEquals: (x: number) => a >= x
+			}[base];
+			ok = !Number.isNaN(a) && values.some((v) => cmp(Number(v)));
+		}
+	}
+	return {
+		ok,
+		why: `${op} ${key} = "${actual}" against ${values.map((v) => `"${v}"`).join(' or ')}: ${ok ? 'holds' : 'fails'}`
+	};
+}
+
+function applies(s: Statement, req: PolicyRequest): { applies: boolean; reason: string } {
+	const actionMatch = s.Action
+		? list(s.Action).some((a) => wildcard(a, req.action, true))
+		: !list(s.NotAction!).some((a) => wildcard(a, req.action, true));
+	if (!actionMatch)
+		return {
+			applies: false,
+			reason: s.Action
+				? `action ${req.action} is not in Action`
+				: `action ${req.action} is excluded by NotAction`
+		};
+	const resourceMatch = s.Resource
+		? list(s.Resource).some((r) => wildcard(r, req.resource))
+		: !list(s.NotResource!).some((r) => wildcard(r, req.resource));
+	if (!resourceMatch)
+		return {
+			applies: false,
+			reason: s.Resource
+				? `resource ${req.resource} does not match Resource`
+				: `resource is excluded by NotResource`
+		};
+	for (const [op, keys] of Object.entries(s.Condition ?? {})) {
+		for (const [key, expected] of Object.entries(keys)) {
+			const c = conditionHolds(op, key, expected, req.context);
+			if (!c.ok) return { applies: false, reason: `condition fails: ${c.why}` };
+		}
+	}
+	return {
+		applies: true,
+		reason: s.Condition ? 'action, resource and every condition match' : 'action and resource match'
+	};
+}
+
+export function evaluate(statements: Statement[], req: PolicyRequest): Evaluation {
+	const trace = statements.map((s, index) => ({
+		index,
+		label: s.Sid ? `"${s.Sid}"` : `statement ${index + 1}`,
+		effect: s.Effect,
+		...applies(s, req)
+	}));
+	const deny = trace.find((t) => t.applies && t.effect === 'Deny');
+	if (deny) return { decision: 'ExplicitDeny', decidedBy: deny, trace };
+	const allow = trace.find((t) => t.applies && t.effect === 'Allow');
+	if (allow) return { decision: 'Allow', decidedBy: allow, trace };
+	return { decision: 'ImplicitDeny', decidedBy: null, trace };
+}
+
+/** `key=value` lines into a context object; blank lines and lines without `=` are ignored. */
+export function parseContext(text: string): Record<string, string> {
+	const out: Record<string, string> = {};
+	for (const line of text.split('\n')) {
+		const i = line.indexOf('=');
+		if (i > 0) out[line.slice(0, i).trim()] = line.slice(i + 1).trim();
+	}
+	return out;
+}
+
+export const EXAMPLE_POLICY = `{
+  "Version": "2012-10-17",
+  "Statement": [
+    {
+      "Sid": "ReadReports",
+      "Effect": "Allow",
+      "Action": ["s3:GetObject", "s3:ListBucket"],
+      "Resource": ["arn:aws:s3:::acme-reports", "arn:aws:s3:::acme-reports/*"]
+    },
+    {
+      "Sid": "DenyWithoutTLS",
+      "Effect": "Deny",
+      "Action": "s3:*",
+      "Resource": "*",
+      "Condition": { "Bool": { "aws:SecureTransport": "false" } }
+    }
+  ]
+}`;

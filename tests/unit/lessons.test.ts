@@ -1,0 +1,192 @@
+import { describe, expect, it } from 'vitest';
+import { estimateCost, formatUsd } from '../../src/lib/lessons/cost';
+import { gradeSpotting, SCENARIOS } from '../../src/lib/lessons/injection';
+import { bleu, compare, overlap, rougeL, tokenize } from '../../src/lib/lessons/overlap';
+import {
+	evaluate,
+	EXAMPLE_POLICY,
+	parseContext,
+	parsePolicy,
+	wildcard,
+	type Statement
+} from '../../src/lib/lessons/policy';
+
+describe('BLEU and ROUGE', () => {
+	const cand = tokenize('The cat sat on the mat.');
+	const ref = tokenize('The cat is on the mat.');
+
+	it('tokenises words and punctuation, lowercased', () => {
+		expect(cand).toEqual(['the', 'cat', 'sat', 'on', 'the', 'mat', '.']);
+	});
+
+	it('clips n-gram counts by the reference', () => {
+		const o = overlap(tokenize('the the the'), tokenize('the cat'), 1);
+		expect(o.grams).toEqual([{ gram: 'the', candidate: 3, clipped: 1 }]);
+		expect(o.precision).toBeCloseTo(1 / 3);
+		expect(o.recall).toBeCloseTo(1 / 2);
+	});
+
+	it('computes modified precisions and the hand-worked BLEU', () => {
+		const c = tokenize('the cat sat on the mat');
+		const r = tokenize('the cat is on the mat');
+		const b = bleu(c, r, 4);
+		expect(b.precisions.map((p) => +p.toFixed(4))).toEqual([0.8333, 0.6, 0.25, 0]);
+		expect(b.score).toBe(0);
+		expect(bleu(c, r, 3).score).toBeCloseTo(0.5, 10);
+		expect(bleu(c, r, 3).brevityPenalty).toBe(1);
+	});
+
+	it('penalises short candidates', () => {
+		const b = bleu(tokenize('the cat'), tokenize('the cat is on the mat'), 1);
+		expect(b.brevityPenalty).toBeCloseTo(Math.exp(-2));
+		expect(b.score).toBeCloseTo(Math.exp(-2));
+		expect(bleu([], tokenize('a b'), 1).score).toBe(0);
+	});
+
+	it('ROUGE-N recall and ROUGE-L from the longest common subsequence', () => {
+		const r = compare('the cat sat on the mat', 'the cat is on the mat');
+		expect(r.rouge1.recall).toBeCloseTo(5 / 6);
+		expect(r.rouge2.recall).toBeCloseTo(3 / 5);
+		expect(r.rougeL.common).toEqual(['the', 'cat', 'on', 'the', 'mat']);
+		expect(rougeL(cand, ref).f1).toBeCloseTo(6 / 7);
+	});
+});
+
+describe('cost estimator', () => {
+	it('multiplies tokens by prices per million and by calls', () => {
+		const c = estimateCost({
+			inputTokens: 1500,
+			outputTokens: 0,
+			inputPrice: 3,
+			outputPrice: 15,
+			callsPerDay: 2000
+		});
+		expect(c.perDay).toBeCloseTo(9);
+		expect(c.per30Days).toBeCloseTo(270);
+		const o = estimateCost({
+			inputTokens: 0,
+			outputTokens: 500,
+			inputPrice: 3,
+			outputPrice: 15,
+			callsPerDay: 1
+		});
+		expect(o.perCall).toBeCloseTo(0.0075);
+	});
+
+	it('discounts cached input tokens', () => {
+		const c = estimateCost({
+			inputTokens: 1_000_000,
+			outputTokens: 0,
+			inputPrice: 2,
+			outputPrice: 0,
+			callsPerDay: 1,
+			cachedShare: 0.5,
+			cachedPriceFactor: 0.1
+		});
+		expect(c.perCall).toBeCloseTo(1.1);
+		expect(formatUsd(1.1)).toBe('$1.10');
+		expect(formatUsd(0.000123)).toBe('$0.00012');
+	});
+});
+
+describe('access-policy evaluator', () => {
+	const parsed = parsePolicy(EXAMPLE_POLICY);
+	if ('error' in parsed) throw new Error(parsed.error);
+	const statements = parsed.statements;
+	const req = (action: string, resource: string, context: Record<string, string> = {}) => ({
+		action,
+		resource,
+		context
+	});
+
+	it('allows what an Allow statement covers', () => {
+		const e = evaluate(
+			statements,
+			req('s3:GetObject', 'arn:aws:s3:::acme-reports/q3.pdf', { 'aws:SecureTransport': 'true' })
+		);
+		expect(e.decision).toBe('Allow');
+		expect(e.decidedBy?.label).toBe('"ReadReports"');
+	});
+
+	it('an explicit Deny wins over an Allow', () => {
+		const e = evaluate(
+			statements,
+			req('s3:GetObject', 'arn:aws:s3:::acme-reports/q3.pdf', { 'aws:SecureTransport': 'false' })
+		);
+		expect(e.decision).toBe('ExplicitDeny');
+		expect(e.decidedBy?.label).toBe('"DenyWithoutTLS"');
+	});
+
+	it('denies implicitly when nothing allows', () => {
+		const e = evaluate(
+			statements,
+			req('s3:PutObject', 'arn:aws:s3:::acme-reports/q3.pdf', { 'aws:SecureTransport': 'true' })
+		);
+		expect(e.decision).toBe('ImplicitDeny');
+		expect(e.decidedBy).toBeNull();
+		expect(e.trace[0]!.reason).toBe('action s3:PutObject is not in Action');
+	});
+
+	it('a missing condition key fails Bool but satisfies negated operators', () => {
+		expect(evaluate(statements, req('s3:GetObject', 'arn:aws:s3:::acme-reports/a')).decision).toBe(
+			'Allow'
+		);
+		const s: Statement[] = [
+			{
+				Effect: 'Deny',
+				Action: '*',
+				Resource: '*',
+				Condition: { StringNotEquals: { 'aws:RequestedRegion': 'eu-west-3' } }
+			}
+		];
+		expect(evaluate(s, req('ec2:RunInstances', '*')).decision).toBe('ExplicitDeny');
+		expect(
+			evaluate(s, req('ec2:RunInstances', '*', { 'aws:RequestedRegion': 'eu-west-3' })).decision
+		).toBe('ImplicitDeny');
+	});
+
+	it('matches wildcards: actions case-insensitively, resources exactly', () => {
+		expect(wildcard('s3:Get*', 'S3:GETOBJECT', true)).toBe(true);
+		expect(wildcard('arn:aws:s3:::bucket/*', 'arn:aws:s3:::Bucket/x')).toBe(false);
+		expect(wildcard('log-?', 'log-1')).toBe(true);
+		expect(wildcard('log-?', 'log-12')).toBe(false);
+		const s: Statement[] = [{ Effect: 'Allow', NotAction: 'iam:*', Resource: '*' }];
+		expect(evaluate(s, req('s3:ListBucket', 'x')).decision).toBe('Allow');
+		expect(evaluate(s, req('iam:CreateUser', 'x')).decision).toBe('ImplicitDeny');
+	});
+
+	it('reports bad input clearly', () => {
+		expect(parsePolicy('{"Statement": [')).toMatchObject({
+			error: expect.stringMatching(/^The policy is not valid JSON/)
+		});
+		expect(parsePolicy('{"Statement": {"Effect": "Allow", "Resource": "*"}}')).toEqual({
+			error:
+				'The policy is not valid: Statement: a statement has exactly one of Action or NotAction'
+		});
+		expect(
+			parsePolicy(
+				'{"Statement": {"Effect": "Allow", "Action": "*", "Resource": "*", "Condition": {"DateEquals": {"a": "b"}}}}'
+			)
+		).toMatchObject({
+			error: expect.stringContaining('Condition operator "DateEquals" is not supported')
+		});
+		expect(parseContext('a=1\n\nnot a pair\n b = two ')).toEqual({ a: '1', b: 'two' });
+	});
+});
+
+describe('spot the attack', () => {
+	it('scores right answers and counts unanswered scenarios as wrong', () => {
+		const all = Object.fromEntries(SCENARIOS.map((s) => [s.id, s.attack ? 'attack' : 'safe']));
+		expect(gradeSpotting(all).score).toBe(SCENARIOS.length);
+		const flipped = Object.fromEntries(SCENARIOS.map((s) => [s.id, s.attack ? 'safe' : 'attack']));
+		expect(gradeSpotting(flipped).score).toBe(0);
+		const { results, score } = gradeSpotting({});
+		expect(score).toBe(0);
+		expect(results.every((r) => r.answer === null && !r.correct)).toBe(true);
+	});
+
+	it('mixes attacks and benign texts', () => {
+		expect(SCENARIOS.filter((s) => s.attack).length).toBeGreaterThan(1);
+		expect(SCENARIOS.filter((s) => !s.attack).length).toBeGreaterThan(1);
+	});
+});
