@@ -154,3 +154,12 @@ describe('quiz files', () => {
 		]);
 	});
 });
+
+describe('lesson bodies', () => {
+	it('flag braces and raw HTML in prose, with the line, and allow code, scripts and lesson components', () => {
+		expect(errors('brace-in-prose')).toEqual([
+			'courses/modules/nlp/embeddings/index.md:17: a brace in prose is read as Svelte code — put it in `backticks`, or write &#123; / &#125;',
+			'courses/modules/nlp/embeddings/index.md:25: raw HTML <div> in a lesson — use Markdown, or put it in `backticks` if it is an example'
+		]);
+	});
+});

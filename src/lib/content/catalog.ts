@@ -10,6 +10,7 @@ import {
 	type Roadmap
 } from './schema';
 import { findCycles } from './graph';
+import { lintLesson } from './lesson-text';
 import { parseYaml, validate, type YamlSource } from './yaml';
 
 /** A course file: its path from the project root (`courses/...`) and its text. */
@@ -140,6 +141,7 @@ export function checkCatalog(files: SourceFile[]): CheckResult {
 			error(f.path, at(['id']), `duplicate module id "${fm.id}", also used by ${previous.file}`);
 			continue;
 		}
+		for (const p of lintLesson(split.body)) error(f.path, split.bodyLine + p.line - 1, p.message);
 		catalog.modules.set(fm.id, { ...fm, file: f.path, body: split.body, bodyLine: split.bodyLine });
 		moduleSources.set(fm.id, parsed.source);
 	}

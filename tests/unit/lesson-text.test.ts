@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { lintLesson, proseWords } from '../../src/lib/content/lesson-text';
+
+describe('prose word count', () => {
+	it('counts prose, not code, markup or link targets', () => {
+		const body = [
+			'## Two words',
+			'',
+			'One [linked text](https://example.org/a/very/long/path) here.',
+			'',
+			'```python',
+			'print("these words are code")',
+			'```',
+			'',
+			'- a list item `code span`',
+			'<TokenCounter />'
+		].join('\n');
+		expect(proseWords(body)).toBe(11);
+	});
+});
+
+describe('lesson lint', () => {
+	it('names unknown components', () => {
+		expect(lintLesson('<Quiz />')).toEqual([
+			{
+				line: 1,
+				message:
+					'unknown component <Quiz> — lesson components are TokenCounter, OverlapCalculator, InjectionSpotter, PolicyEvaluator'
+			}
+		]);
+	});
+	it('accepts a multi-line script block and inline code with braces', () => {
+		expect(lintLesson("<script>\n\timport X from 'y';\n</script>\nUse `{a}` and `<b>`.")).toEqual(
+			[]
+		);
+	});
+});
