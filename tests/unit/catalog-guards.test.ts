@@ -1,0 +1,96 @@
+// Guards on the real catalog under courses/: what every learner is promised.
+import { describe, expect, it } from 'vitest';
+import { checkCatalog } from '../../src/lib/content/catalog';
+import { LESSON_COMPONENTS, proseWords } from '../../src/lib/content/lesson-text';
+import { formatProblem } from '../../src/lib/content/problems';
+import { QUESTION_TYPES } from '../../src/lib/quiz/schema';
+import { readCourseFiles } from '../../scripts/catalog-files';
+
+const root = new URL('../..', import.meta.url).pathname;
+const { catalog, problems } = checkCatalog(readCourseFiles(root));
+const modules = [...catalog.modules.values()];
+
+describe('the catalog', () => {
+	it('passes courses:check with no error and no warning', () => {
+		expect(problems.map(formatProblem)).toEqual([]);
+	});
+
+	it('has the four roadmaps and at least 32 modules', () => {
+		expect([...catalog.roadmaps.keys()].sort()).toEqual([
+			'chatbot-project-manager',
+			'cloud-security-specialist',
+			'mlops-engineer',
+			'prompt-engineer'
+		]);
+		expect(modules.length).toBeGreaterThanOrEqual(32);
+	});
+
+	it('teaches every competency in at least one module', () => {
+		const untaught = [...catalog.competencies.keys()].filter(
+			(c) => !catalog.modulesByCompetency.has(c)
+		);
+		expect(untaught).toEqual([]);
+	});
+
+	it('puts every module in at least one roadmap', () => {
+		expect(modules.filter((m) => !catalog.roadmapsByModule.has(m.id)).map((m) => m.id)).toEqual([]);
+	});
+
+	it('keeps every lesson between 800 and 2,000 words of prose', () => {
+		const out = modules
+			.map((m) => ({ id: m.id, words: proseWords(m.body) }))
+			.filter((m) => m.words < 800 || m.words > 2000);
+		expect(out).toEqual([]);
+	});
+
+	it('gives every lesson a Check yourself and a References section', () => {
+		const missing = modules
+			.filter((m) => !/^## Check yourself/m.test(m.body) || !/^## References/m.test(m.body))
+			.map((m) => m.id);
+		expect(missing).toEqual([]);
+	});
+
+	it('leaves no component placeholder unfilled', () => {
+		const left = modules.filter((m) => /<!--\s*component:/.test(m.body)).map((m) => m.id);
+		expect(left).toEqual([]);
+	});
+
+	it('uses each interactive lesson component in at least one lesson', () => {
+		const unused = LESSON_COMPONENTS.filter(
+			(c) => !modules.some((m) => new RegExp(`<${c}[\\s/]`).test(m.body))
+		);
+		expect(unused).toEqual([]);
+	});
+});
+
+describe('the quizzes', () => {
+	it('give every module a quiz of at least 6 questions and 3 types', () => {
+		const weak = modules
+			.map((m) => {
+				const q = catalog.quizzes.get(m.id);
+				return {
+					id: m.id,
+					questions: q?.questions.length ?? 0,
+					types: new Set(q?.questions.map((x) => x.type)).size
+				};
+			})
+			.filter((x) => x.questions < 6 || x.types < 3);
+		expect(weak).toEqual([]);
+	});
+
+	it('explain every answer in at least a sentence', () => {
+		const short = [...catalog.quizzes]
+			.flatMap(([id, q]) =>
+				q.questions.map((x) => ({ id: `${id}/${x.id}`, length: x.explanation.length }))
+			)
+			.filter((x) => x.length < 60);
+		expect(short).toEqual([]);
+	});
+
+	it('use all seven question types across the catalog', () => {
+		const used = new Set(
+			[...catalog.quizzes.values()].flatMap((q) => q.questions.map((x) => x.type))
+		);
+		expect([...QUESTION_TYPES].filter((t) => !used.has(t))).toEqual([]);
+	});
+});
