@@ -1,8 +1,20 @@
 // See https://svelte.dev/docs/kit/types#app.d.ts
+import type { AuthService } from '$lib/server/auth';
+import type { UserDb } from '$lib/server/db/types';
+import type { Mode } from '$lib/server/env';
+
 declare global {
 	namespace App {
 		interface Error {
 			message: string;
+		}
+		interface Locals {
+			mode: Mode;
+			/** The signed-in user, or null for a visitor. */
+			user: { id: string; email: string } | null;
+			/** The database as the signed-in user sees it (RLS applies); null for a visitor. */
+			db: UserDb | null;
+			auth: AuthService;
 		}
 	}
 }

@@ -1,0 +1,64 @@
+import { redirect, type Handle } from '@sveltejs/kit';
+import { sequence } from '@sveltejs/kit/hooks';
+import { env as privateEnv } from '$env/dynamic/private';
+import { env as publicEnv } from '$env/dynamic/public';
+import { localAuth, supabaseAuth, SESSION_COOKIE, cookieOptions } from '$lib/server/auth';
+import { sessionUser } from '$lib/server/auth/local';
+import { closeDb, localDb } from '$lib/server/db';
+import { modeOf, parseEnv } from '$lib/server/env';
+import { createSupabase, safeGetSession, supabaseUserDb } from '$lib/server/supabase';
+
+const config = parseEnv({ ...privateEnv, ...publicEnv });
+const mode = modeOf(config);
+// Open (and migrate) the database at start, not on the first request.
+const ready = localDb(config);
+ready?.catch((e) => {
+	console.error(e);
+	process.exit(1);
+});
+process.on('sveltekit:shutdown', () => {
+	void closeDb();
+});
+
+/** Resolves the database and the signed-in user once per request. */
+const session: Handle = async ({ event, resolve }) => {
+	event.locals.mode = mode;
+	if (mode === 'supabase') {
+		const client = createSupabase(
+			config.PUBLIC_SUPABASE_URL!,
+			config.PUBLIC_SUPABASE_ANON_KEY!,
+			event.cookies
+		);
+		const { user } = await safeGetSession(client);
+		event.locals.user = user ? { id: user.id, email: user.email ?? '' } : null;
+		event.locals.db = user ? supabaseUserDb(client) : null;
+		event.locals.auth = supabaseAuth(client);
+		return resolve(event, {
+			filterSerializedResponseHeaders: (name) =>
+				name === 'content-range' || name === 'x-supabase-api-version'
+		});
+	}
+	const db = await ready!;
+	const token = event.cookies.get(SESSION_COOKIE);
+	const found = token ? await sessionUser(db, token) : null;
+	if (token && !found) event.cookies.delete(SESSION_COOKIE, { path: '/' });
+	if (found?.expires)
+		event.cookies.set(SESSION_COOKIE, token!, cookieOptions(event.url, found.expires));
+	event.locals.user = found?.user ?? null;
+	event.locals.db = found ? db.forUser(found.user.id) : null;
+	event.locals.auth = localAuth(db, event.cookies, event.url, event.getClientAddress());
+	return resolve(event);
+};
+
+const PRIVATE = ['/account'];
+
+/** Pages that need an account send visitors to sign in, and back afterwards. */
+const guard: Handle = async ({ event, resolve }) => {
+	const path = event.url.pathname;
+	if (!event.locals.user && PRIVATE.some((p) => path === p || path.startsWith(p + '/'))) {
+		redirect(303, `/login?redirectTo=${encodeURIComponent(path + event.url.search)}`);
+	}
+	return resolve(event);
+};
+
+export const handle = sequence(session, guard);

@@ -1,0 +1,132 @@
+// Accounts for the embedded and PostgreSQL modes, stored as Supabase Auth stores them
+// (auth.users, bcrypt in encrypted_password) so a local database can later move to Supabase.
+import { createHash, randomBytes } from 'node:crypto';
+import bcrypt from 'bcryptjs';
+import type { LocalDb } from '../db/local';
+import { DbError } from '../db/types';
+import { RateLimiter } from './rate-limit';
+
+export const SESSION_DAYS = 30;
+const BCRYPT_COST = 10;
+// Compared against when the email is unknown, so a miss costs the same time as a wrong password.
+const DUMMY_HASH = bcrypt.hashSync('jalons-no-such-user', BCRYPT_COST);
+
+export const perEmail = new RateLimiter(5, 15 * 60_000);
+export const perIp = new RateLimiter(30, 15 * 60_000);
+
+export function hashToken(token: string): Buffer {
+	return createHash('sha256').update(token).digest();
+}
+
+export interface SessionUser {
+	id: string;
+	email: string;
+}
+
+export type AuthResult =
+	| { ok: true; user: SessionUser; token: string; expires: Date }
+	| { ok: false; field: 'email' | 'password' | 'form'; message: string; retryAfter?: number };
+
+export async function signUp(
+	db: LocalDb,
+	input: { email: string; password: string; display_name?: string }
+): Promise<AuthResult> {
+	const hash = await bcrypt.hash(input.password, BCRYPT_COST);
+	try {
+		const [user] = await db.asAuth((sql) =>
+			sql.query<SessionUser>(
+				`insert into auth.users (email, encrypted_password, email_confirmed_at, raw_app_meta_data, raw_user_meta_data)
+				 values ($1, $2, now(), '{"provider":"email","providers":["email"]}', jsonb_build_object('display_name', $3::text))
+				 returning id, email`,
+				[input.email, hash, input.display_name ?? null]
+			)
+		);
+		return { ok: true, user: user!, ...(await createSession(db, user!.id)) };
+	} catch (e) {
+		if (e instanceof DbError && e.code === '23505')
+			return {
+				ok: false,
+				field: 'email',
+				message: 'An account with this email already exists. Sign in instead?'
+			};
+		throw e;
+	}
+}
+
+export async function signIn(
+	db: LocalDb,
+	email: string,
+	password: string,
+	ip: string
+): Promise<AuthResult> {
+	const wait = Math.max(perEmail.retryAfter(email), perIp.retryAfter(ip));
+	if (wait > 0)
+		return {
+			ok: false,
+			field: 'form',
+			message: `Too many attempts. Try again in ${Math.ceil(wait / 60)} minute(s).`,
+			retryAfter: wait
+		};
+	const [row] = await db.asAuth((sql) =>
+		sql.query<{ id: string; email: string; encrypted_password: string | null }>(
+			'select id, email, encrypted_password from auth.users where lower(email) = $1',
+			[email]
+		)
+	);
+	const ok = await bcrypt.compare(password, row?.encrypted_password ?? DUMMY_HASH);
+	if (!row || !ok) {
+		perEmail.fail(email);
+		perIp.fail(ip);
+		return { ok: false, field: 'form', message: 'Wrong email or password.' };
+	}
+	perEmail.reset(email);
+	await db.asAuth((sql) =>
+		sql.query('update auth.users set last_sign_in_at = now() where id = $1', [row.id])
+	);
+	return { ok: true, user: { id: row.id, email: row.email }, ...(await createSession(db, row.id)) };
+}
+
+async function createSession(db: LocalDb, userId: string) {
+	const token = randomBytes(32).toString('base64url');
+	const expires = new Date(Date.now() + SESSION_DAYS * 86_400_000);
+	await db.asAuth((sql) =>
+		sql.query(
+			'insert into auth.jalons_sessions (token_hash, user_id, expires_at) values ($1, $2, $3)',
+			[hashToken(token), userId, expires]
+		)
+	);
+	return { token, expires };
+}
+
+/**
+ * The user of a session token, or null. Sliding expiry: a session used again is extended to
+ * 30 days from now (at most once an hour, to spare writes); `expires` says when to refresh the cookie.
+ */
+export async function sessionUser(
+	db: LocalDb,
+	token: string
+): Promise<{ user: SessionUser; expires: Date | null } | null> {
+	if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
+	return db.asAuth(async (sql) => {
+		const [row] = await sql.query<{ id: string; email: string; last_seen_at: Date }>(
+			`select u.id, u.email, s.last_seen_at from auth.jalons_sessions s join auth.users u on u.id = s.user_id
+			 where s.token_hash = $1 and s.expires_at > now()`,
+			[hashToken(token)]
+		);
+		if (!row) return null;
+		if (Date.now() - new Date(row.last_seen_at).getTime() < 3_600_000)
+			return { user: { id: row.id, email: row.email }, expires: null };
+		const expires = new Date(Date.now() + SESSION_DAYS * 86_400_000);
+		await sql.query(
+			'update auth.jalons_sessions set last_seen_at = now(), expires_at = $2 where token_hash = $1',
+			[hashToken(token), expires]
+		);
+		return { user: { id: row.id, email: row.email }, expires };
+	});
+}
+
+export async function signOut(db: LocalDb, token: string) {
+	await db.asAuth((sql) =>
+		sql.query('delete from auth.jalons_sessions where token_hash = $1', [hashToken(token)])
+	);
+}

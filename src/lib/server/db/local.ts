@@ -1,0 +1,93 @@
+import type { Driver, Sql, UserDb } from './types';
+import { DbError } from './types';
+
+const NAME = /^[a-z_][a-z0-9_]*$/;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Runs `fn` in one transaction as `role`, with PostgREST's request claims. */
+async function as<T>(
+	driver: Driver,
+	role: 'anon' | 'authenticated' | 'service_role' | 'supabase_auth_admin',
+	claims: Record<string, unknown>,
+	fn: (sql: Sql) => Promise<T>
+): Promise<T> {
+	try {
+		return await driver.transaction(async (sql) => {
+			await sql.query(`select set_config('request.jwt.claims', $1, true)`, [
+				JSON.stringify(claims)
+			]);
+			// A constant from the union above: never user input.
+			await sql.query(`set local role ${role}`);
+			return fn(sql);
+		});
+	} catch (e) {
+		throw toDbError(e);
+	}
+}
+
+export function toDbError(e: unknown): unknown {
+	if (e instanceof DbError) return e;
+	const err = e as { message?: string; code?: string };
+	if (err && typeof err.message === 'string' && typeof err.code === 'string')
+		return new DbError(err.message, err.code);
+	return e;
+}
+
+/** `select * from public.fn(a => $1, b => $2)`: names checked, values always parameters. */
+export function rpcSql(
+	fn: string,
+	args: Record<string, unknown>
+): { text: string; params: unknown[] } {
+	if (!NAME.test(fn)) throw new Error(`invalid function name ${fn}`);
+	const keys = Object.keys(args);
+	for (const k of keys) if (!NAME.test(k)) throw new Error(`invalid argument name ${k}`);
+	return {
+		text: `select * from public.${fn}(${keys.map((k, i) => `${k} => $${i + 1}`).join(', ')})`,
+		params: keys.map((k) => args[k])
+	};
+}
+
+/** The embedded and PostgreSQL drivers, with Supabase's roles played by `set local role`. */
+export class LocalDb {
+	constructor(readonly driver: Driver) {}
+
+	get kind() {
+		return this.driver.kind;
+	}
+
+	forUser(userId: string): UserDb {
+		if (!UUID.test(userId)) throw new Error('invalid user id');
+		return {
+			rpc: (fn, args = {}) => {
+				const { text, params } = rpcSql(fn, args);
+				return as(this.driver, 'authenticated', { sub: userId, role: 'authenticated' }, (sql) =>
+					sql.query(text, params)
+				);
+			}
+		};
+	}
+
+	/** As a visitor with no account (`anon`). */
+	anon(): UserDb {
+		return {
+			rpc: (fn, args = {}) => {
+				const { text, params } = rpcSql(fn, args);
+				return as(this.driver, 'anon', { role: 'anon' }, (sql) => sql.query(text, params));
+			}
+		};
+	}
+
+	/** As Supabase Auth works: rights on the auth schema only. For sign-up, sign-in and sessions. */
+	asAuth<T>(fn: (sql: Sql) => Promise<T>): Promise<T> {
+		return as(this.driver, 'supabase_auth_admin', { role: 'supabase_auth_admin' }, fn);
+	}
+
+	/** As `service_role` (bypasses RLS): for tests, seeds and administration, never for a request. */
+	asService<T>(fn: (sql: Sql) => Promise<T>): Promise<T> {
+		return as(this.driver, 'service_role', { role: 'service_role' }, fn);
+	}
+
+	close() {
+		return this.driver.close();
+	}
+}

@@ -1,0 +1,23 @@
+// Every SQL function the app calls, with the argument names it passes. One place, so the
+// contract tests can check each against the migrations (name, arguments, who may execute it).
+import type { UserDb } from './db/types';
+
+export const RPC = {
+	my_profile: [],
+	set_display_name: ['display_name'],
+	delete_my_account: [],
+	my_enrollments: [],
+	enroll: ['roadmap_id'],
+	leave_roadmap: ['roadmap_id'],
+	my_progress: [],
+	start_module: ['module_id'],
+	complete_module: ['module_id']
+} as const satisfies Record<string, readonly string[]>;
+
+export type RpcName = keyof typeof RPC;
+type Args<N extends RpcName> = { [K in (typeof RPC)[N][number]]: unknown };
+
+/** Calls a registered SQL function as the signed-in user. */
+export function call<T, N extends RpcName>(db: UserDb, name: N, args: Args<N>): Promise<T[]> {
+	return db.rpc<T>(name, args as Record<string, unknown>);
+}

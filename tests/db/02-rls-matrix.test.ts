@@ -1,0 +1,155 @@
+// The RLS matrix: every table × role × operation, with its expected outcome, on each engine.
+// Each cell runs in its own transaction, rolled back, so cells cannot affect one another.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Sql } from '../../src/lib/server/db/types';
+import { createUser, engines, openTestDb, type TestDb } from './harness';
+
+type Actor = 'anon' | 'owner' | 'other learner' | 'service_role';
+type Op = 'select' | 'insert' | 'update' | 'delete';
+type Outcome = 'allow' | 'deny';
+
+interface TableSpec {
+	/** Run as the database owner before the actor acts (e.g. clear the row an insert recreates). */
+	prepare?: Partial<Record<Op, string>>;
+	sql: Record<Op, string>;
+	expect: Record<Actor, Record<Op, Outcome>>;
+}
+
+const NONE = { select: 'deny', insert: 'deny', update: 'deny', delete: 'deny' } as const;
+const ALL = { select: 'allow', insert: 'allow', update: 'allow', delete: 'allow' } as const;
+
+// $1 is always the owner's user id (learner A); the subject row belongs to A.
+const TABLES: Record<string, TableSpec> = {
+	profiles: {
+		prepare: { insert: 'delete from public.profiles where id = $1' },
+		sql: {
+			select: 'select id from public.profiles where id = $1',
+			insert: `insert into public.profiles (id, display_name) values ($1, 'Mallory') returning id`,
+			update: `update public.profiles set display_name = 'Mallory' where id = $1 returning id`,
+			delete: 'delete from public.profiles where id = $1 returning id'
+		},
+		expect: {
+			anon: NONE,
+			owner: { select: 'allow', insert: 'deny', update: 'allow', delete: 'deny' },
+			'other learner': NONE,
+			service_role: ALL
+		}
+	},
+	enrollments: {
+		prepare: { insert: 'delete from public.enrollments where user_id = $1' },
+		sql: {
+			select: 'select user_id from public.enrollments where user_id = $1',
+			insert: `insert into public.enrollments (user_id, roadmap_id) values ($1, 'mlops-engineer') returning user_id`,
+			update: `update public.enrollments set started_at = now() - interval '1 day' where user_id = $1 returning user_id`,
+			delete: 'delete from public.enrollments where user_id = $1 returning user_id'
+		},
+		expect: {
+			anon: NONE,
+			owner: { select: 'allow', insert: 'allow', update: 'deny', delete: 'allow' },
+			'other learner': NONE,
+			service_role: ALL
+		}
+	},
+	module_progress: {
+		prepare: { insert: 'delete from public.module_progress where user_id = $1' },
+		sql: {
+			select: 'select user_id from public.module_progress where user_id = $1',
+			insert: `insert into public.module_progress (user_id, module_id) values ($1, 'ml-basics') returning user_id`,
+			update: `update public.module_progress set status = 'completed', completed_at = now() where user_id = $1 returning user_id`,
+			delete: 'delete from public.module_progress where user_id = $1 returning user_id'
+		},
+		expect: {
+			anon: NONE,
+			owner: { select: 'allow', insert: 'allow', update: 'allow', delete: 'deny' },
+			'other learner': NONE,
+			service_role: ALL
+		}
+	}
+};
+
+class Rollback extends Error {
+	constructor(readonly outcome: Outcome) {
+		super('rollback');
+	}
+}
+
+async function cell(
+	t: TestDb,
+	a: string,
+	b: string,
+	table: TableSpec,
+	actor: Actor,
+	op: Op
+): Promise<Outcome> {
+	try {
+		await t.db.driver.transaction(async (sql: Sql) => {
+			if (table.prepare?.[op]) await sql.query(table.prepare[op]!, [a]);
+			const claims =
+				actor === 'anon'
+					? { role: 'anon' }
+					: actor === 'service_role'
+						? { role: 'service_role' }
+						: { sub: actor === 'owner' ? a : b, role: 'authenticated' };
+			await sql.query(`select set_config('request.jwt.claims', $1, true)`, [
+				JSON.stringify(claims)
+			]);
+			await sql.query(
+				`set local role ${actor === 'anon' ? 'anon' : actor === 'service_role' ? 'service_role' : 'authenticated'}`
+			);
+			let outcome: Outcome;
+			try {
+				outcome = (await sql.query(table.sql[op], [a])).length > 0 ? 'allow' : 'deny';
+			} catch (e) {
+				// 42501: permission denied, or a row that violates a policy's WITH CHECK.
+				if ((e as { code?: string }).code !== '42501') throw e;
+				outcome = 'deny';
+			}
+			throw new Rollback(outcome);
+		});
+	} catch (e) {
+		if (e instanceof Rollback) return e.outcome;
+		throw e;
+	}
+	throw new Error('unreachable');
+}
+
+describe.each(engines)('RLS matrix on %s', (engine) => {
+	let t: TestDb;
+	let a: string;
+	let b: string;
+	beforeAll(async () => {
+		t = await openTestDb(engine);
+		a = await createUser(t.db, 'a@example.org');
+		b = await createUser(t.db, 'b@example.org');
+		for (const id of [a, b]) {
+			await t.db.forUser(id).rpc('enroll', { roadmap_id: 'mlops-engineer' });
+			await t.db.forUser(id).rpc('start_module', { module_id: 'ml-basics' });
+		}
+	});
+	afterAll(() => t.dispose());
+
+	const cases = Object.entries(TABLES).flatMap(([name, spec]) =>
+		(Object.keys(spec.expect) as Actor[]).flatMap((actor) =>
+			(['select', 'insert', 'update', 'delete'] as Op[]).map((op) => ({
+				name,
+				spec,
+				actor,
+				op,
+				expected: spec.expect[actor][op]
+			}))
+		)
+	);
+
+	it.each(cases)('$name: $actor may $op? $expected', async ({ spec, actor, op, expected }) => {
+		expect(await cell(t, a, b, spec, actor, op)).toBe(expected);
+	});
+
+	it('covers every table in public', async () => {
+		const rows = await t.db.driver.transaction((sql) =>
+			sql.query<{ relname: string }>(
+				`select relname from pg_class where relnamespace = 'public'::regnamespace and relkind = 'r'`
+			)
+		);
+		expect(rows.map((r) => r.relname).sort()).toEqual(Object.keys(TABLES).sort());
+	});
+});

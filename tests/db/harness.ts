@@ -1,0 +1,55 @@
+// Test databases: PGlite in memory always; a fresh database on the PostgreSQL server at
+// DATABASE_URL when it is set (CI starts PostgreSQL 15 and sets it).
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
+import { LocalDb } from '../../src/lib/server/db/local';
+import { migrate } from '../../src/lib/server/db/migrate';
+import { pgliteDriver } from '../../src/lib/server/db/pglite';
+import { postgresDriver } from '../../src/lib/server/db/postgres';
+import { compatFiles, migrationFiles } from '../../src/lib/server/db/sql-files';
+
+export interface TestDb {
+	name: string;
+	db: LocalDb;
+	dispose(): Promise<void>;
+}
+
+export const engines = ['pglite', ...(process.env.DATABASE_URL ? ['postgres'] : [])] as const;
+
+export async function openTestDb(engine: (typeof engines)[number]): Promise<TestDb> {
+	if (engine === 'pglite') {
+		const driver = await pgliteDriver(null);
+		await migrate(driver, compatFiles, migrationFiles);
+		const db = new LocalDb(driver);
+		return { name: 'PGlite', db, dispose: () => db.close() };
+	}
+	const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
+	await admin.connect();
+	const name = `jalons_test_${randomBytes(6).toString('hex')}`;
+	await admin.query(`create database ${name}`);
+	const url = new URL(process.env.DATABASE_URL!);
+	url.pathname = `/${name}`;
+	const driver = postgresDriver(url.toString(), 4);
+	await migrate(driver, compatFiles, migrationFiles);
+	const db = new LocalDb(driver);
+	return {
+		name: 'PostgreSQL',
+		db,
+		dispose: async () => {
+			await db.close();
+			await admin.query(`drop database if exists ${name} with (force)`);
+			await admin.end();
+		}
+	};
+}
+
+/** Creates an auth user as Supabase Auth would (the profile comes from the trigger). */
+export async function createUser(db: LocalDb, email: string): Promise<string> {
+	const [row] = await db.asAuth((sql) =>
+		sql.query<{ id: string }>(
+			`insert into auth.users (email, encrypted_password) values ($1, 'x') returning id`,
+			[email]
+		)
+	);
+	return row!.id;
+}
