@@ -8,6 +8,7 @@ export default defineConfig({
 		include: ['tests/unit/**/*.test.ts', 'tests/db/**/*.test.ts'],
 		expect: { requireAssertions: true },
 		environment: 'node',
-		testTimeout: 30_000
+		testTimeout: 30_000,
+		hookTimeout: 60_000
 	}
 });

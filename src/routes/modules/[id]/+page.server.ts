@@ -1,7 +1,8 @@
-import { error } from '@sveltejs/kit';
+import { error, fail, redirect } from '@sveltejs/kit';
 import { catalog, competencyTitle, roadmapModules, tableOfContents } from '$lib/server/content';
+import { completeModule, startModule } from '$lib/server/progress';
 
-export function load({ params }) {
+export async function load({ params, locals }) {
 	const m = catalog.modules.get(params.id);
 	if (!m) error(404, `There is no module "${params.id}".`);
 	const link = (id: string) => ({ id, title: catalog.modules.get(id)?.title ?? id });
@@ -17,7 +18,13 @@ export function load({ params }) {
 			next: i < order.length - 1 ? link(order[i + 1]!) : null
 		};
 	});
+	// Opening a module as a signed-in learner marks it started (or seen again).
+	const status = locals.db
+		? ((await startModule(locals.db, m.id))[0] as { status: 'started' | 'completed' }).status
+		: null;
 	return {
+		status,
+		signedIn: Boolean(locals.user),
 		module: {
 			id: m.id,
 			title: m.title,
@@ -34,3 +41,12 @@ export function load({ params }) {
 		roadmaps
 	};
 }
+
+export const actions = {
+	complete: async ({ params, locals }) => {
+		if (!locals.db) redirect(303, `/login?redirectTo=/modules/${params.id}`);
+		if (!catalog.modules.has(params.id)) return fail(404, { message: 'Unknown module.' });
+		await completeModule(locals.db, params.id);
+		return { completed: true };
+	}
+};

@@ -1,7 +1,9 @@
-import { error } from '@sveltejs/kit';
+import { error, fail, redirect } from '@sveltejs/kit';
 import { catalog, competencyTitle, moduleCard, roadmapModules } from '$lib/server/content';
+import { enroll, leaveRoadmap, myEnrollments, myProgress, statusMap } from '$lib/server/progress';
+import { roadmapProgress } from '$lib/progress';
 
-export function load({ params }) {
+export async function load({ params, locals }) {
 	const roadmap = catalog.roadmaps.get(params.job);
 	if (!roadmap) error(404, `There is no roadmap "${params.job}".`);
 	const ids = roadmapModules(roadmap.id);
@@ -14,5 +16,30 @@ export function load({ params }) {
 		title: competencyTitle(id)
 	}));
 	const { file: _file, ...publicRoadmap } = roadmap;
-	return { roadmap: publicRoadmap, modules, titles, competencies };
+	let learner = null;
+	if (locals.db) {
+		const [progress, enrollments] = await Promise.all([
+			myProgress(locals.db),
+			myEnrollments(locals.db)
+		]);
+		const statuses = statusMap(progress);
+		learner = {
+			statuses,
+			enrolled: enrollments.some((e) => e.roadmap_id === roadmap.id),
+			progress: roadmapProgress(roadmap.phases, statuses)
+		};
+	}
+	return { roadmap: publicRoadmap, modules, titles, competencies, learner };
 }
+
+async function change(params: { job: string }, locals: App.Locals, fn: typeof enroll) {
+	if (!locals.db) redirect(303, `/login?redirectTo=/roadmaps/${params.job}`);
+	if (!catalog.roadmaps.has(params.job)) return fail(404, { message: 'Unknown roadmap.' });
+	await fn(locals.db, params.job);
+	return { ok: true };
+}
+
+export const actions = {
+	enroll: ({ params, locals }) => change(params, locals, enroll),
+	leave: ({ params, locals }) => change(params, locals, leaveRoadmap)
+};

@@ -1,0 +1,12 @@
+import { redirect } from '@sveltejs/kit';
+
+export function load({ locals }) {
+	if (!locals.user) redirect(303, '/');
+}
+
+export const actions = {
+	default: async ({ locals }) => {
+		await locals.auth.signOut();
+		redirect(303, '/');
+	}
+};

@@ -1,0 +1,25 @@
+import { fail, redirect } from '@sveltejs/kit';
+import { fieldErrors, signUpSchema } from '$lib/server/auth/validation';
+import { safeRedirect } from '$lib/server/redirect';
+
+export function load({ locals, url }) {
+	if (locals.user) redirect(303, safeRedirect(url.searchParams.get('redirectTo')));
+}
+
+export const actions = {
+	default: async ({ request, locals, url }) => {
+		const form = Object.fromEntries(await request.formData());
+		const values = {
+			email: String(form.email ?? ''),
+			display_name: String(form.display_name ?? '')
+		};
+		const parsed = signUpSchema.safeParse({
+			...form,
+			display_name: form.display_name || undefined
+		});
+		if (!parsed.success) return fail(400, { values, errors: fieldErrors(parsed.error) });
+		const result = await locals.auth.signUp(parsed.data);
+		if (!result.ok) return fail(400, { values, errors: { [result.field]: result.message } });
+		redirect(303, safeRedirect(url.searchParams.get('redirectTo')));
+	}
+};
