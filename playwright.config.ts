@@ -1,6 +1,11 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
 
 const PORT = Number(process.env.E2E_PORT ?? 4173);
+// Each run starts from an empty embedded database.
+const DATA_DIR = process.env.E2E_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'jalons-e2e-'));
 
 // The e2e tests drive Debian's Chromium (Playwright's own browser download is not available
 // here) against the built app, served as users get it: `node build`.
@@ -35,7 +40,7 @@ export default defineConfig({
 	],
 	webServer: {
 		command: 'node build',
-		env: { PORT: String(PORT), HOST: '127.0.0.1', ORIGIN: `http://127.0.0.1:${PORT}` },
+		env: { PORT: String(PORT), HOST: '127.0.0.1', ORIGIN: `http://127.0.0.1:${PORT}`, DATA_DIR, DATABASE_URL: '' },
 		url: `http://127.0.0.1:${PORT}/`,
 		reuseExistingServer: false,
 		timeout: 30_000

@@ -196,3 +196,23 @@ describe('sign-up validation', () => {
 		});
 	});
 });
+
+describe('seed.sql', () => {
+	it('loads, and its demo learner signs in and has progress', async () => {
+		const { readFileSync } = await import('node:fs');
+		const t = await openTestDb('pglite');
+		try {
+			await t.db.driver.exec(readFileSync('supabase/seed.sql', 'utf8'));
+			const r = await signIn(t.db, 'demo@jalons.local', 'jalons-demo-2026', '10.5.5.5');
+			if (!r.ok) throw new Error(r.message);
+			const progress = await t.db.forUser(r.user.id).rpc<{ module_id: string; status: string }>('my_progress');
+			expect(progress.map((p) => `${p.module_id}:${p.status}`).sort()).toEqual([
+				'nlp-fundamentals:completed',
+				'prompt-design-basics:completed',
+				'system-prompts-context:started'
+			]);
+		} finally {
+			await t.dispose();
+		}
+	});
+});

@@ -15,7 +15,9 @@ describe('progress', () => {
 		]);
 		expect(p.overall).toEqual({ done: 1, total: 3 });
 		expect(p.next).toBe('b');
-		expect(roadmapProgress(phases, { a: 'completed', b: 'completed', c: 'completed' }).next).toBeNull();
+		expect(
+			roadmapProgress(phases, { a: 'completed', b: 'completed', c: 'completed' }).next
+		).toBeNull();
 	});
 
 	it('computes shares without dividing by zero', () => {
@@ -25,8 +27,25 @@ describe('progress', () => {
 
 	it('continues with the last opened module, else the next of a followed roadmap', () => {
 		const exists = (id: string) => id !== 'gone';
-		expect(continueWith([{ module_id: 'gone', status: 'started' }, { module_id: 'b', status: 'started' }], [], {}, exists)).toBe('b');
-		expect(continueWith([{ module_id: 'a', status: 'completed' }], [{ modules: ['a', 'c'] }], { a: 'completed' }, exists)).toBe('c');
+		expect(
+			continueWith(
+				[
+					{ module_id: 'gone', status: 'started' },
+					{ module_id: 'b', status: 'started' }
+				],
+				[],
+				{},
+				exists
+			)
+		).toBe('b');
+		expect(
+			continueWith(
+				[{ module_id: 'a', status: 'completed' }],
+				[{ modules: ['a', 'c'] }],
+				{ a: 'completed' },
+				exists
+			)
+		).toBe('c');
 		expect(continueWith([], [], {}, exists)).toBeNull();
 	});
 });

@@ -1,0 +1,148 @@
+import { expect, test, type Page } from '@playwright/test';
+
+const unique = () => `learner-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.org`;
+
+async function signUp(page: Page, email: string, password = 'a good long password') {
+	await page.goto('/signup');
+	await page.getByLabel('Email').fill(email);
+	await page.getByLabel('Password').fill(password);
+	await page.getByRole('button', { name: 'Create account' }).click();
+}
+
+test('sign up → open a module → complete it → the roadmap shows it → sign out → sign in → still there', async ({
+	page,
+	browser
+}) => {
+	const email = unique();
+	await signUp(page, email);
+	await expect(page).toHaveURL(/\/$/);
+	await expect(page.getByRole('link', { name: 'Account' })).toBeVisible();
+
+	await page.goto('/roadmaps/mlops-engineer');
+	await page.getByRole('button', { name: 'Follow this roadmap' }).click();
+	await expect(page.getByText('You follow this roadmap.')).toBeVisible();
+	await page.getByRole('link', { name: /^Start with/ }).click();
+	await expect(page).toHaveURL(/\/modules\/ml-basics$/);
+	await page.getByRole('button', { name: 'Mark as complete' }).click();
+	await expect(page.getByText('You have completed this module.')).toBeVisible();
+
+	await page.goto('/roadmaps/mlops-engineer');
+	await expect(page.getByRole('progressbar', { name: 'MLOps Engineer roadmap' })).toHaveAttribute(
+		'aria-valuenow',
+		'1'
+	);
+	await expect(
+		page
+			.locator('li.card', { hasText: 'Machine-learning' })
+			.or(page.locator('li.card').first())
+			.getByText('Completed')
+	).toBeVisible();
+
+	await page.getByRole('button', { name: 'Sign out' }).click();
+	await expect(page.getByRole('link', { name: 'Sign in' })).toBeVisible();
+	await page.getByRole('link', { name: 'Sign in' }).click();
+	await page.getByLabel('Email').fill(email);
+	await page.getByLabel('Password').fill('a good long password');
+	await page.getByRole('button', { name: 'Sign in' }).click();
+	await page.goto('/roadmaps/mlops-engineer');
+	await expect(page.getByRole('progressbar', { name: 'MLOps Engineer roadmap' })).toHaveAttribute(
+		'aria-valuenow',
+		'1'
+	);
+	await page.goto('/');
+	await expect(page.getByRole('progressbar', { name: 'MLOps Engineer' })).toBeVisible();
+
+	// A second account sees none of it.
+	const other = await browser.newContext();
+	const page2 = await other.newPage();
+	await signUp(page2, unique());
+	await page2.goto('/roadmaps/mlops-engineer');
+	await expect(page2.getByRole('progressbar', { name: 'MLOps Engineer roadmap' })).toHaveAttribute(
+		'aria-valuenow',
+		'0'
+	);
+	await expect(page2.getByRole('button', { name: 'Follow this roadmap' })).toBeVisible();
+	await page2.goto('/modules/ml-basics');
+	await expect(page2.getByRole('button', { name: 'Mark as complete' })).toBeVisible();
+	await other.close();
+});
+
+test('sign-up errors show next to the field and write nothing', async ({ page }) => {
+	await page.goto('/signup');
+	await page.getByLabel('Email').fill('not an email');
+	await page.getByLabel('Password').fill('short');
+	await page.getByRole('button', { name: 'Create account' }).click();
+	await expect(page.getByLabel('Email')).toHaveAttribute('aria-invalid', 'true');
+	await expect(page.getByLabel('Email')).toHaveAccessibleDescription(
+		'Enter an email address like name@example.org.'
+	);
+	await expect(page.getByText('Use at least 8 characters.')).toBeVisible();
+
+	const email = unique();
+	await page.getByLabel('Email').fill(email);
+	await page.getByLabel('Password').fill(email.toUpperCase());
+	await page.getByRole('button', { name: 'Create account' }).click();
+	await expect(page.getByText('Your password must not be your email address.')).toBeVisible();
+	// Nothing was written: signing in with that email fails.
+	await page.goto('/login');
+	await page.getByLabel('Email').fill(email);
+	await page.getByLabel('Password').fill(email.toUpperCase());
+	await page.getByRole('button', { name: 'Sign in' }).click();
+	await expect(page.getByRole('alert')).toHaveText('Wrong email or password.');
+});
+
+test('a taken email is refused next to the field', async ({ page, browser }) => {
+	const email = unique();
+	await signUp(page, email);
+	await expect(page.getByRole('link', { name: 'Account' })).toBeVisible();
+	const other = await browser.newContext();
+	const page2 = await other.newPage();
+	await signUp(page2, email, 'another good password');
+	await expect(
+		page2.getByText('An account with this email already exists. Sign in instead?')
+	).toBeVisible();
+	await expect(page2.getByLabel('Email')).toHaveAttribute('aria-invalid', 'true');
+	await other.close();
+});
+
+test('a tampered session cookie means signed out', async ({ page, context }) => {
+	await signUp(page, unique());
+	await expect(page.getByRole('link', { name: 'Account' })).toBeVisible();
+	const cookie = (await context.cookies()).find((c) => c.name === 'jalons_session')!;
+	expect(cookie.httpOnly).toBe(true);
+	expect(cookie.sameSite).toBe('Lax');
+	const flipped = (cookie.value[0] === 'A' ? 'B' : 'A') + cookie.value.slice(1);
+	await context.addCookies([{ ...cookie, value: flipped }]);
+	await page.goto('/account');
+	await expect(page).toHaveURL(/\/login\?redirectTo=%2Faccount$/);
+	await expect(page.getByRole('link', { name: 'Sign in' }).first()).toBeVisible();
+});
+
+test('account: rename, then delete after confirming', async ({ page }) => {
+	const email = unique();
+	await signUp(page, email);
+	await page.goto('/account');
+	await page.getByLabel('Display name').fill('Ada L.');
+	await page.getByRole('button', { name: 'Save' }).click();
+	await expect(page.getByRole('status')).toHaveText('Saved.');
+	await page.reload();
+	await expect(page.getByLabel('Display name')).toHaveValue('Ada L.');
+
+	await page.getByRole('button', { name: 'Delete my account and all its data' }).click();
+	await expect(page.getByText('Type your email address exactly to confirm.')).toBeVisible();
+	await page.getByLabel('Type your email address to confirm').fill(email);
+	await page.getByRole('button', { name: 'Delete my account and all its data' }).click();
+	await expect(page.getByText('Your account and all its data have been deleted.')).toBeVisible();
+	await page.goto('/login');
+	await page.getByLabel('Email').fill(email);
+	await page.getByLabel('Password').fill('a good long password');
+	await page.getByRole('button', { name: 'Sign in' }).click();
+	await expect(page.getByRole('alert')).toHaveText('Wrong email or password.');
+});
+
+test('visitors are told progress needs an account', async ({ page }) => {
+	await page.goto('/modules/ml-basics');
+	await expect(page.getByText('to track your progress — reading needs neither')).toBeVisible();
+	await page.goto('/account');
+	await expect(page).toHaveURL(/\/login\?redirectTo=%2Faccount$/);
+});
