@@ -205,7 +205,9 @@ describe('seed.sql', () => {
 			await t.db.driver.exec(readFileSync('supabase/seed.sql', 'utf8'));
 			const r = await signIn(t.db, 'demo@jalons.local', 'jalons-demo-2026', '10.5.5.5');
 			if (!r.ok) throw new Error(r.message);
-			const progress = await t.db.forUser(r.user.id).rpc<{ module_id: string; status: string }>('my_progress');
+			const progress = await t.db
+				.forUser(r.user.id)
+				.rpc<{ module_id: string; status: string }>('my_progress');
 			expect(progress.map((p) => `${p.module_id}:${p.status}`).sort()).toEqual([
 				'nlp-fundamentals:completed',
 				'prompt-design-basics:completed',

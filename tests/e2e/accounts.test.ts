@@ -9,6 +9,10 @@ async function signUp(page: Page, email: string, password = 'a good long passwor
 	await page.getByRole('button', { name: 'Create account' }).click();
 }
 
+async function signedIn(page: Page) {
+	await expect(page.getByRole('link', { name: 'Account', exact: true })).toBeVisible();
+}
+
 test('sign up → open a module → complete it → the roadmap shows it → sign out → sign in → still there', async ({
 	page,
 	browser
@@ -16,7 +20,7 @@ test('sign up → open a module → complete it → the roadmap shows it → sig
 	const email = unique();
 	await signUp(page, email);
 	await expect(page).toHaveURL(/\/$/);
-	await expect(page.getByRole('link', { name: 'Account' })).toBeVisible();
+	await expect(page.getByRole('link', { name: 'Account', exact: true })).toBeVisible();
 
 	await page.goto('/roadmaps/mlops-engineer');
 	await page.getByRole('button', { name: 'Follow this roadmap' }).click();
@@ -44,6 +48,7 @@ test('sign up → open a module → complete it → the roadmap shows it → sig
 	await page.getByLabel('Email').fill(email);
 	await page.getByLabel('Password').fill('a good long password');
 	await page.getByRole('button', { name: 'Sign in' }).click();
+	await signedIn(page);
 	await page.goto('/roadmaps/mlops-engineer');
 	await expect(page.getByRole('progressbar', { name: 'MLOps Engineer roadmap' })).toHaveAttribute(
 		'aria-valuenow',
@@ -56,6 +61,7 @@ test('sign up → open a module → complete it → the roadmap shows it → sig
 	const other = await browser.newContext();
 	const page2 = await other.newPage();
 	await signUp(page2, unique());
+	await signedIn(page2);
 	await page2.goto('/roadmaps/mlops-engineer');
 	await expect(page2.getByRole('progressbar', { name: 'MLOps Engineer roadmap' })).toHaveAttribute(
 		'aria-valuenow',
@@ -94,7 +100,7 @@ test('sign-up errors show next to the field and write nothing', async ({ page })
 test('a taken email is refused next to the field', async ({ page, browser }) => {
 	const email = unique();
 	await signUp(page, email);
-	await expect(page.getByRole('link', { name: 'Account' })).toBeVisible();
+	await expect(page.getByRole('link', { name: 'Account', exact: true })).toBeVisible();
 	const other = await browser.newContext();
 	const page2 = await other.newPage();
 	await signUp(page2, email, 'another good password');
@@ -107,7 +113,7 @@ test('a taken email is refused next to the field', async ({ page, browser }) => 
 
 test('a tampered session cookie means signed out', async ({ page, context }) => {
 	await signUp(page, unique());
-	await expect(page.getByRole('link', { name: 'Account' })).toBeVisible();
+	await expect(page.getByRole('link', { name: 'Account', exact: true })).toBeVisible();
 	const cookie = (await context.cookies()).find((c) => c.name === 'jalons_session')!;
 	expect(cookie.httpOnly).toBe(true);
 	expect(cookie.sameSite).toBe('Lax');
@@ -121,12 +127,15 @@ test('a tampered session cookie means signed out', async ({ page, context }) => 
 test('account: rename, then delete after confirming', async ({ page }) => {
 	const email = unique();
 	await signUp(page, email);
+	await signedIn(page);
 	await page.goto('/account');
-	await page.getByLabel('Display name').fill('Ada L.');
+	await page.getByRole('textbox', { name: 'Display name', exact: true }).fill('Ada L.');
 	await page.getByRole('button', { name: 'Save' }).click();
 	await expect(page.getByRole('status')).toHaveText('Saved.');
 	await page.reload();
-	await expect(page.getByLabel('Display name')).toHaveValue('Ada L.');
+	await expect(page.getByRole('textbox', { name: 'Display name', exact: true })).toHaveValue(
+		'Ada L.'
+	);
 
 	await page.getByRole('button', { name: 'Delete my account and all its data' }).click();
 	await expect(page.getByText('Type your email address exactly to confirm.')).toBeVisible();

@@ -35,3 +35,15 @@ describe('lesson lint', () => {
 		);
 	});
 });
+
+describe('tables', () => {
+	it('need a heading in every header cell', () => {
+		expect(lintLesson('| | A |\n| --- | --- |\n| x | y |')).toEqual([
+			{
+				line: 1,
+				message: 'a table header cell is empty — give every column a heading, for screen readers'
+			}
+		]);
+		expect(lintLesson('| Aspect | A |\n| --- | --- |\n| | y |')).toEqual([]);
+	});
+});

@@ -23,7 +23,8 @@ export function lintLesson(body: string): BodyProblem[] {
 	const problems: BodyProblem[] = [];
 	let fence: string | null = null;
 	let inScript = false;
-	body.split('\n').forEach((raw, i) => {
+	const lines = body.split('\n');
+	lines.forEach((raw, i) => {
 		const line = i + 1;
 		const f = /^\s*(```+|~~~+)/.exec(raw);
 		if (f) {
@@ -39,6 +40,18 @@ export function lintLesson(body: string): BodyProblem[] {
 		}
 		if (/^\s*<script[\s>].*<\/script>\s*$/.test(raw) || /^\s*<!--.*-->\s*$/.test(raw)) return;
 		const prose = raw.replace(/(`+)[\s\S]*?\1/g, '');
+		if (
+			/^\s*\|/.test(raw) &&
+			/^\s*\|?\s*:?-{3,}/.test(lines[i + 1] ?? '') &&
+			raw
+				.split('|')
+				.slice(1, -1)
+				.some((c) => !c.trim())
+		)
+			problems.push({
+				line,
+				message: 'a table header cell is empty — give every column a heading, for screen readers'
+			});
 		const component = new RegExp(`^\\s*<(${LESSON_COMPONENTS.join('|')})(\\s[^>]*)?/>\\s*$`);
 		if (component.test(prose)) return;
 		const tag = /<([A-Za-z][\w-]*)/.exec(prose);

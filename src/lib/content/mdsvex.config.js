@@ -1,4 +1,7 @@
 import { fileURLToPath } from 'node:url';
+import { escapeSvelte } from 'mdsvex';
+import Prism from 'prismjs';
+import loadLanguages from 'prismjs/components/index.js';
 import { createSlugger } from './slug.js';
 
 /** @typedef {{ type: string, tagName?: string, value?: string, properties?: Record<string, unknown>, children?: HastNode[] }} HastNode */
@@ -25,11 +28,50 @@ function rehypeHeadingIds() {
 	};
 }
 
+const ALIASES = /** @type {Record<string, string>} */ ({
+	ts: 'typescript',
+	js: 'javascript',
+	py: 'python',
+	sh: 'bash',
+	shell: 'bash',
+	yml: 'yaml',
+	tf: 'hcl',
+	terraform: 'hcl',
+	dockerfile: 'docker'
+});
+
+/** @param {string} text */
+const escapeHtml = (text) =>
+	text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+
+/**
+ * Prism at build time, as mdsvex's default does, but the block is focusable (tabindex="0") so a
+ * keyboard user can scroll a wide code block, as WCAG asks of scrollable regions.
+ * @param {string} code
+ * @param {string | null | undefined} lang
+ */
+function highlight(code, lang) {
+	const name = ALIASES[lang ?? ''] ?? lang ?? 'text';
+	if (!Prism.languages[name]) {
+		try {
+			loadLanguages.silent = true;
+			loadLanguages([name]);
+		} catch {
+			/* unknown to Prism: shown as plain text */
+		}
+	}
+	const grammar = Prism.languages[name];
+	const html = grammar ? Prism.highlight(code, grammar, name) : escapeHtml(code);
+	const cls = `language-${name.replace(/[^a-z0-9-]/gi, '')}`;
+	return `<pre class="${cls}" tabindex="0">{@html \`<code class="${cls}">${escapeSvelte(html)}</code>\`}</pre>`;
+}
+
 /** @type {import('mdsvex').MdsvexOptions} */
 export const mdsvexOptions = {
 	extensions: ['.md'],
 	layout: { _: fileURLToPath(new URL('../components/LessonLayout.svelte', import.meta.url)) },
 	layoutPropForwarding: 'runes',
+	highlight: { highlighter: highlight },
 	rehypePlugins: [rehypeHeadingIds],
 	smartypants: { quotes: true, ellipses: true, backticks: false, dashes: 'oldschool' }
 };
