@@ -40,7 +40,13 @@ export default defineConfig({
 	],
 	webServer: {
 		command: 'node build',
-		env: { PORT: String(PORT), HOST: '127.0.0.1', ORIGIN: `http://127.0.0.1:${PORT}`, DATA_DIR, DATABASE_URL: '' },
+		env: {
+			PORT: String(PORT),
+			HOST: '127.0.0.1',
+			ORIGIN: `http://127.0.0.1:${PORT}`,
+			DATA_DIR,
+			DATABASE_URL: ''
+		},
 		url: `http://127.0.0.1:${PORT}/`,
 		reuseExistingServer: false,
 		timeout: 30_000
