@@ -91,3 +91,26 @@ for (const path of [
 		);
 	});
 }
+
+test('lesson components respond as the learner types', async ({ page }) => {
+	await page.goto('/modules/tokens-cost-latency', { waitUntil: 'networkidle' });
+	const counter = page.getByRole('region', { name: 'Token counter and cost estimator' });
+	await counter.getByLabel('Prompt text').fill('one two three four five six seven eight nine ten');
+	await expect(counter.getByText(/^10 tokens$/)).toBeVisible();
+	await expect(counter.getByText(/per 30 days/)).toBeVisible();
+
+	await page.goto('/modules/llm-evaluation', { waitUntil: 'networkidle' });
+	const calc = page.getByRole('region', { name: 'BLEU and ROUGE calculator' });
+	await calc.getByLabel("Candidate (the model's output)").fill('the cat sat on the mat');
+	await calc.getByLabel('Reference (what a good answer says)').fill('the cat sat on the mat');
+	await expect(calc.getByRole('row', { name: /BLEU-4/ })).toContainText('1.000');
+
+	await page.goto('/modules/prompt-injection', { waitUntil: 'networkidle' });
+	const spot = page.getByRole('region', { name: 'Spot the attack' });
+	await spot
+		.getByRole('group', { name: /customer email to summarise/ })
+		.first()
+		.getByLabel('Safe to process')
+		.check();
+	await expect(spot.getByText(/^Right|^Not quite/).first()).toBeVisible();
+});

@@ -27,3 +27,23 @@ test('without JavaScript: browse a roadmap, read a module, follow next, search',
 	await page.getByRole('button', { name: 'Search' }).click();
 	await expect(page.getByRole('heading', { name: /results? for “OWASP”/ })).toBeVisible();
 });
+
+test('without JavaScript: a lesson component works as a form', async ({ page }) => {
+	await page.goto('/modules/iam-least-privilege');
+	const tool = page.getByRole('region', { name: 'Access-policy evaluator' });
+	await expect(tool.getByText('Allowed', { exact: false }).first()).toBeVisible();
+	await tool.getByLabel('Action').fill('s3:PutObject');
+	await tool.getByRole('button', { name: 'Evaluate' }).click();
+	await expect(page).toHaveURL(/\/tools\/policy-evaluator\?/);
+	await expect(page.getByText('Denied implicitly (no statement allows it)')).toBeVisible();
+	await expect(
+		page.getByRole('link', { name: /Back to “IAM policies and least privilege”/ })
+	).toHaveAttribute('href', '/modules/iam-least-privilege');
+
+	await page.goto('/modules/tokens-cost-latency');
+	const counter = page.getByRole('region', { name: 'Token counter and cost estimator' });
+	await counter.getByLabel('Prompt text').fill('Hello world, hello tokens.');
+	await counter.getByRole('button', { name: 'Count tokens' }).click();
+	await expect(page).toHaveURL(/\/tools\/token-counter\?/);
+	await expect(page.getByText(/\d+ tokens/).first()).toBeVisible();
+});

@@ -1,5 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { catalog, competencyTitle, roadmapModules, tableOfContents } from '$lib/server/content';
+import { lessonHtml } from '$lib/server/content/lessons';
 import { completeModule, startModule } from '$lib/server/progress';
 
 export async function load({ params, locals }) {
@@ -22,7 +23,10 @@ export async function load({ params, locals }) {
 	const status = locals.db
 		? ((await startModule(locals.db, m.id))[0] as { status: 'started' | 'completed' }).status
 		: null;
+	const interactive = /^\s*<script[\s>]/m.test(m.body);
 	return {
+		interactive,
+		lessonHtml: interactive ? null : lessonHtml(m.file),
 		status,
 		signedIn: Boolean(locals.user),
 		module: {

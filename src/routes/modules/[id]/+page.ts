@@ -1,12 +1,10 @@
 import { error } from '@sveltejs/kit';
-import type { Component } from 'svelte';
 
-// One lazily loaded chunk per lesson: a module page downloads only its own lesson.
-const lessons = import.meta.glob<{ default: Component }>('/courses/modules/*/*/index.md');
-
+// Interactive lessons are hydrated as components; the others arrive as server-rendered HTML.
 export async function load({ data }) {
-	const importer = lessons[`/${data.module.file}`];
-	if (!importer) error(404, `There is no lesson for module "${data.module.id}".`);
-	const Lesson = (await importer()).default;
+	if (!data.interactive) return { ...data, Lesson: null };
+	const { lessonComponent } = await import('$lib/lessons/registry');
+	const Lesson = await lessonComponent(data.module.file);
+	if (!Lesson) error(404, `There is no lesson for module "${data.module.id}".`);
 	return { ...data, Lesson };
 }
