@@ -163,3 +163,13 @@ describe('lesson bodies', () => {
 		]);
 	});
 });
+
+describe('the prebuilt catalog', () => {
+	it('survives serialisation to JSON unchanged', async () => {
+		const { serializeCatalog, deserializeCatalog } =
+			await import('../../src/lib/content/serialize');
+		const { catalog } = checkCatalog(fixture('base'));
+		const back = deserializeCatalog(JSON.parse(JSON.stringify(serializeCatalog(catalog))));
+		expect(back).toEqual(catalog);
+	});
+});

@@ -87,28 +87,28 @@ describe('npm run courses:new', () => {
 });
 
 describe('the build and the dev server', () => {
-	it('fail on catalog errors with the same messages', () => {
-		const plugin = catalogCheck(root, () => fixture('cycle'));
-		const buildStart = plugin.buildStart as (this: unknown) => void;
+	const load = (plugin: ReturnType<typeof catalogCheck>) => {
+		const messages: string[] = [];
 		const context = {
 			error(message: string) {
 				throw new Error(message);
 			},
-			warn() {}
+			warn: (m: string) => messages.push(m)
 		};
-		expect(() => buildStart.call(context)).toThrow(
+		const hook = plugin.load as (this: unknown, id: string) => string | undefined;
+		return { code: hook.call(context, '\0virtual:jalons/catalog'), messages };
+	};
+
+	it('fail on catalog errors with the same messages', () => {
+		const plugin = catalogCheck(root, () => fixture('cycle'));
+		expect(() => load(plugin)).toThrow(
 			/courses\/modules\/nlp\/tokenization\/index\.md:9: prerequisites form a cycle: tokenization → prompt-basics → tokenization/
 		);
 	});
 
-	it('start on a valid catalog', () => {
-		const plugin = catalogCheck(root, () => fixture('base'));
-		const buildStart = plugin.buildStart as (this: unknown) => void;
-		const calls: string[] = [];
-		buildStart.call({
-			error: (m: string) => calls.push(`error ${m}`),
-			warn: (m: string) => calls.push(`warn ${m}`)
-		});
-		expect(calls).toEqual([]);
+	it('build the catalog index from a valid catalog', () => {
+		const { code } = load(catalogCheck(root, () => fixture('base')));
+		expect(code).toMatch(/^export default JSON\.parse\(/);
+		expect(code).toContain('prompt-basics');
 	});
 });

@@ -1,27 +1,12 @@
-// The one server-side index of the course catalog, built once from the files Vite bundles.
-// Quiz files (with answer keys) are imported here only, so they never reach a client bundle.
-// Warnings are reported by the build and by courses:check, not at every start of the server.
-import { checkCatalog, type Catalog, type SourceFile } from '$lib/content/catalog';
-import { CatalogError } from '$lib/content/problems';
+// The one server-side index of the course catalog. It is built and checked once, when the app is
+// built (scripts/vite-catalog-plugin.ts), and arrives here as data: quizzes with their answer keys
+// included, which is why only server code may import this module.
+import type { Catalog } from '$lib/content/catalog';
+import { deserializeCatalog } from '$lib/content/serialize';
 import { headings } from '$lib/content/toc';
+import data from 'virtual:jalons/catalog';
 
-const raw = import.meta.glob(['/courses/**/*.md', '/courses/**/*.yaml'], {
-	query: '?raw',
-	import: 'default',
-	eager: true
-}) as Record<string, string>;
-
-function build(): Catalog {
-	const files: SourceFile[] = Object.entries(raw).map(([path, text]) => ({
-		path: path.slice(1),
-		text
-	}));
-	const { catalog, problems } = checkCatalog(files);
-	if (problems.some((p) => p.severity === 'error')) throw new CatalogError(problems);
-	return catalog;
-}
-
-export const catalog: Catalog = build();
+export const catalog: Catalog = deserializeCatalog(data);
 
 export interface ModuleCard {
 	id: string;
