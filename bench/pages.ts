@@ -3,6 +3,7 @@
 import { chromium } from '@playwright/test';
 import { gzipSync } from 'node:zlib';
 import { startServer } from './server';
+import { chromiumLaunch } from '../tests/chromium';
 
 const pages = process.argv.slice(2).length
 	? process.argv.slice(2)
@@ -17,17 +18,7 @@ const pages = process.argv.slice(2).length
 		];
 
 const server = await startServer();
-const browser = await chromium.launch({
-	executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-	args: [
-		'--no-sandbox',
-		'--disable-gpu',
-		'--disable-background-networking',
-		'--disable-component-update',
-		'--disable-sync',
-		'--no-first-run'
-	]
-});
+const browser = await chromium.launch(chromiumLaunch);
 const kb = (n: number) => (n / 1024).toFixed(1).padStart(7);
 console.log(`page${' '.repeat(36)}   JS gz KB  CSS gz KB  HTML KB  HTML gz KB  requests`);
 try {

@@ -1,5 +1,5 @@
 import { catalog, roadmapModules } from '$lib/server/content';
-import { myEnrollments, myProgress, statusMap } from '$lib/server/progress';
+import { learnerState } from '$lib/server/progress';
 import { continueWith, tally } from '$lib/progress';
 
 export async function load({ locals, url }) {
@@ -17,11 +17,7 @@ export async function load({ locals, url }) {
 	}));
 	let learner = null;
 	if (locals.db) {
-		const [progress, enrollments] = await Promise.all([
-			myProgress(locals.db),
-			myEnrollments(locals.db)
-		]);
-		const statuses = statusMap(progress);
+		const { progress, enrollments, statuses } = await learnerState(locals.db);
 		const followed = enrollments.filter((e) => catalog.roadmaps.has(e.roadmap_id));
 		const next = continueWith(
 			progress,

@@ -69,7 +69,7 @@ const answerFor = (q: Question): fc.Arbitrary<Answer> => {
 		case 'single':
 			return fc.record({
 				type: fc.constant('single' as const),
-				option: fc.option(ids('o', q.options.length))
+				option: fc.option(ids('o', q.options.length), { nil: null }) as fc.Arbitrary<string | null>
 			});
 		case 'multiple':
 			return fc.record({
@@ -79,10 +79,13 @@ const answerFor = (q: Question): fc.Arbitrary<Answer> => {
 		case 'true-false':
 			return fc.record({
 				type: fc.constant('true-false' as const),
-				value: fc.option(fc.boolean())
+				value: fc.option(fc.boolean(), { nil: null }) as fc.Arbitrary<boolean | null>
 			});
 		case 'numeric':
-			return fc.record({ type: fc.constant('numeric' as const), value: fc.option(fc.double()) });
+			return fc.record({
+				type: fc.constant('numeric' as const),
+				value: fc.option(fc.double(), { nil: null }) as fc.Arbitrary<number | null>
+			});
 		case 'text':
 			return fc.record({ type: fc.constant('text' as const), value: fc.string() });
 		case 'order':

@@ -42,3 +42,9 @@ export const deleteMyAccount = (db: UserDb) => call(db, 'delete_my_account', {})
 export function statusMap(rows: ProgressRow[]): Record<string, 'started' | 'completed'> {
 	return Object.fromEntries(rows.map((r) => [r.module_id, r.status]));
 }
+
+/** The signed-in learner's progress and followed roadmaps, fetched together. */
+export async function learnerState(db: UserDb) {
+	const [progress, enrollments] = await Promise.all([myProgress(db), myEnrollments(db)]);
+	return { progress, enrollments, statuses: statusMap(progress) };
+}

@@ -1,6 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { catalog, competencyTitle, moduleCard, roadmapModules } from '$lib/server/content';
-import { enroll, leaveRoadmap, myEnrollments, myProgress, statusMap } from '$lib/server/progress';
+import { enroll, learnerState, leaveRoadmap } from '$lib/server/progress';
 import { roadmapProgress } from '$lib/progress';
 
 export async function load({ params, locals }) {
@@ -18,11 +18,7 @@ export async function load({ params, locals }) {
 	const { file: _file, ...publicRoadmap } = roadmap;
 	let learner = null;
 	if (locals.db) {
-		const [progress, enrollments] = await Promise.all([
-			myProgress(locals.db),
-			myEnrollments(locals.db)
-		]);
-		const statuses = statusMap(progress);
+		const { enrollments, statuses } = await learnerState(locals.db);
 		learner = {
 			statuses,
 			enrolled: enrollments.some((e) => e.roadmap_id === roadmap.id),
