@@ -50,6 +50,23 @@ const TABLES: Record<string, TableSpec> = {
 			service_role: ALL
 		}
 	},
+	quiz_attempts: {
+		prepare: { insert: 'delete from public.quiz_attempts where user_id = $1' },
+		sql: {
+			select: 'select user_id from public.quiz_attempts where user_id = $1',
+			insert: `insert into public.quiz_attempts (user_id, module_id, quiz_version, answers, results, score, max_score, passed, started_at, idempotency_key)
+				values ($1, 'ml-basics', 'v1', '{}', '{}', 10, 10, true, now(), 'forged-attempt-key-0001') returning user_id`,
+			update:
+				'update public.quiz_attempts set score = max_score, passed = true where user_id = $1 returning user_id',
+			delete: 'delete from public.quiz_attempts where user_id = $1 returning user_id'
+		},
+		expect: {
+			anon: NONE,
+			owner: { select: 'allow', insert: 'deny', update: 'deny', delete: 'deny' },
+			'other learner': NONE,
+			service_role: ALL
+		}
+	},
 	module_progress: {
 		prepare: { insert: 'delete from public.module_progress where user_id = $1' },
 		sql: {
@@ -124,6 +141,13 @@ describe.each(engines)('RLS matrix on %s', (engine) => {
 		for (const id of [a, b]) {
 			await t.db.forUser(id).rpc('enroll', { roadmap_id: 'mlops-engineer' });
 			await t.db.forUser(id).rpc('start_module', { module_id: 'ml-basics' });
+			await t.db.asService((sql) =>
+				sql.query(
+					`select * from public.record_attempt(user_id => $1, module_id => 'ml-basics', quiz_version => 'v1', answers => '{}',
+					 results => '{}', score => 3, max_score => 10, passed => false, started_at => now(), idempotency_key => $2)`,
+					[id, `seed-attempt-${id}`]
+				)
+			);
 		}
 	});
 	afterAll(() => t.dispose());

@@ -3,7 +3,7 @@
 // executable by `authenticated` (not `anon`); and the request supabase-js sends for a call has
 // PostgREST's path, headers and body.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RPC } from '../../src/lib/server/rpc';
+import { RPC, SERVICE_RPC } from '../../src/lib/server/rpc';
 import { createSupabase, supabaseUserDb } from '../../src/lib/server/supabase';
 import { openTestDb, type TestDb } from './harness';
 

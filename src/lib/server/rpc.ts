@@ -11,7 +11,24 @@ export const RPC = {
 	leave_roadmap: ['roadmap_id'],
 	my_progress: [],
 	start_module: ['module_id'],
-	complete_module: ['module_id']
+	complete_module: ['module_id'],
+	my_attempts: ['module_id']
+} as const satisfies Record<string, readonly string[]>;
+
+/** Functions only the server may call, as service_role (never with a learner's token). */
+export const SERVICE_RPC = {
+	record_attempt: [
+		'user_id',
+		'module_id',
+		'quiz_version',
+		'answers',
+		'results',
+		'score',
+		'max_score',
+		'passed',
+		'started_at',
+		'idempotency_key'
+	]
 } as const satisfies Record<string, readonly string[]>;
 
 export type RpcName = keyof typeof RPC;
