@@ -14,6 +14,32 @@ describe('SQL functions the app calls', () => {
 	});
 	afterAll(() => t.dispose());
 
+	it.each(Object.entries(SERVICE_RPC))(
+		'%s(%j) exists with those arguments, for service_role only',
+		async (name, args) => {
+			const rows = await t.db.driver.transaction((sql) =>
+				sql.query<{
+					args: string[] | null;
+					modes: string[] | null;
+					auth: boolean;
+					anon: boolean;
+					service: boolean;
+				}>(
+					`select p.proargnames as args, p.proargmodes::text[] as modes,
+					        has_function_privilege('authenticated', p.oid, 'execute') as auth,
+					        has_function_privilege('anon', p.oid, 'execute') as anon,
+					        has_function_privilege('service_role', p.oid, 'execute') as service
+					 from pg_proc p where p.pronamespace = 'public'::regnamespace and p.proname = $1`,
+					[name]
+				)
+			);
+			expect(rows).toHaveLength(1);
+			const { args: names, modes, auth, anon, service } = rows[0]!;
+			expect((names ?? []).filter((_, i) => !modes || modes[i] === 'i')).toEqual([...args]);
+			expect({ auth, anon, service }).toEqual({ auth: false, anon: false, service: true });
+		}
+	);
+
 	it.each(Object.entries(RPC))(
 		'%s(%j) exists with those arguments, for authenticated only',
 		async (name, args) => {
