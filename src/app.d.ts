@@ -1,6 +1,6 @@
 // See https://svelte.dev/docs/kit/types#app.d.ts
 import type { AuthService } from '$lib/server/auth';
-import type { UserDb } from '$lib/server/db/types';
+import type { AttemptRecorder, UserDb } from '$lib/server/db/types';
 import type { Mode } from '$lib/server/env';
 
 declare global {
@@ -15,6 +15,7 @@ declare global {
 			/** The database as the signed-in user sees it (RLS applies); null for a visitor. */
 			db: UserDb | null;
 			auth: AuthService;
+			recordAttempt: AttemptRecorder;
 		}
 	}
 }

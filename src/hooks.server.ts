@@ -7,6 +7,10 @@ import { sessionUser } from '$lib/server/auth/local';
 import { closeDb, localDb } from '$lib/server/db';
 import { modeOf, parseEnv } from '$lib/server/env';
 import { createSupabase, safeGetSession, supabaseUserDb } from '$lib/server/supabase';
+import { rpcSql } from '$lib/server/db/local';
+import type { AttemptRecorder } from '$lib/server/db/types';
+import { createClient } from '@supabase/supabase-js';
+import ws from 'ws';
 
 const config = parseEnv({ ...privateEnv, ...publicEnv });
 const mode = modeOf(config);
@@ -33,6 +37,7 @@ const session: Handle = async ({ event, resolve }) => {
 		event.locals.user = user ? { id: user.id, email: user.email ?? '' } : null;
 		event.locals.db = user ? supabaseUserDb(client) : null;
 		event.locals.auth = supabaseAuth(client);
+		event.locals.recordAttempt = recordWithServiceKey;
 		return resolve(event, {
 			filterSerializedResponseHeaders: (name) =>
 				name === 'content-range' || name === 'x-supabase-api-version'
@@ -47,7 +52,25 @@ const session: Handle = async ({ event, resolve }) => {
 	event.locals.user = found?.user ?? null;
 	event.locals.db = found ? db.forUser(found.user.id) : null;
 	event.locals.auth = localAuth(db, event.cookies, event.url, event.getClientAddress());
+	event.locals.recordAttempt = (args) =>
+		db.asService((sql) => {
+			const { text, params } = rpcSql('record_attempt', args);
+			return sql.query(text, params);
+		});
 	return resolve(event);
+};
+
+/** Supabase mode: attempts are recorded with the service-role key, which never leaves the server. */
+const serviceClient = config.SUPABASE_SERVICE_ROLE_KEY
+	? createClient(config.PUBLIC_SUPABASE_URL!, config.SUPABASE_SERVICE_ROLE_KEY, {
+			auth: { persistSession: false },
+			realtime: { transport: ws as never }
+		})
+	: null;
+const recordWithServiceKey: AttemptRecorder = async (args) => {
+	if (!serviceClient)
+		throw new Error('Recording quiz attempts on Supabase needs SUPABASE_SERVICE_ROLE_KEY.');
+	return supabaseUserDb(serviceClient).rpc('record_attempt', args);
 };
 
 const PRIVATE = ['/account'];

@@ -1,0 +1,223 @@
+// Quizzes on the server: the only code that holds answer keys. It assembles what the page may show,
+// parses a submission, grades it and describes the result.
+import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { Marked } from 'marked';
+import { env } from '$env/dynamic/private';
+import {
+	assemble,
+	grade,
+	itemId,
+	keyOf,
+	leftId,
+	optionId,
+	rightId,
+	type Answer,
+	type PublicQuestion
+} from '$lib/quiz/engine';
+import type { Question, Quiz } from '$lib/quiz/schema';
+
+// Signs attempt tokens. Set ATTEMPT_SECRET when several app servers share the load.
+const SECRET = env.ATTEMPT_SECRET || randomBytes(32).toString('hex');
+
+const escapeHtml = (s: string) =>
+	s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+const marked = new Marked({
+	renderer: {
+		// Focusable, so a keyboard user can scroll a wide code block.
+		code: ({ text, lang }) =>
+			`<pre tabindex="0"><code${lang ? ` class="language-${escapeHtml(lang.replace(/[^\w-]/g, ''))}"` : ''}>${escapeHtml(text)}</code></pre>\n`
+	}
+});
+
+/** Markdown from the catalog (trusted, authored in the repository) to HTML. */
+export const markdown = (text: string) => marked.parse(text, { async: false }) as string;
+
+export function quizVersion(quiz: Quiz): string {
+	return createHash('sha256').update(JSON.stringify(quiz)).digest('hex').slice(0, 16);
+}
+
+/** A token naming one attempt: its seed (also its idempotency key), when it started, signed. */
+export function newAttemptToken(userId: string, moduleId: string): string {
+	const seed = randomBytes(16).toString('hex');
+	const body = `${seed}.${Date.now()}`;
+	return `${body}.${sign(`${userId}:${moduleId}:${body}`)}`;
+}
+
+function sign(text: string) {
+	return createHmac('sha256', SECRET).update(text).digest('base64url');
+}
+
+export function readAttemptToken(
+	token: string,
+	userId: string,
+	moduleId: string
+): { seed: string; startedAt: Date } | null {
+	const m = /^([0-9a-f]{32})\.(\d{10,16})\.([A-Za-z0-9_-]{43})$/.exec(token);
+	if (!m) return null;
+	const expected = Buffer.from(sign(`${userId}:${moduleId}:${m[1]}.${m[2]}`));
+	const given = Buffer.from(m[3]!);
+	if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
+	return { seed: m[1]!, startedAt: new Date(Number(m[2])) };
+}
+
+export type ShownQuestion = PublicQuestion & { promptHtml: string };
+
+export function showQuiz(quiz: Quiz, seed: string): ShownQuestion[] {
+	return assemble(quiz, seed).map((q) => ({ ...q, promptHtml: markdown(q.prompt) }));
+}
+
+/** Reads each question's answer from the form; a malformed one is an error next to its question. */
+export function parseAnswers(shown: PublicQuestion[], form: FormData) {
+	const answers: Record<string, Answer> = {};
+	const errors: Record<string, string> = {};
+	const one = (name: string) => {
+		const v = form.get(name);
+		return typeof v === 'string' ? v.slice(0, 500) : '';
+	};
+	for (const q of shown) {
+		const name = `q-${q.id}`;
+		switch (q.type) {
+			case 'single':
+				answers[q.id] = { type: 'single', option: one(name) || null };
+				break;
+			case 'multiple':
+				answers[q.id] = { type: 'multiple', options: form.getAll(name).map(String).slice(0, 20) };
+				break;
+			case 'true-false':
+				answers[q.id] = {
+					type: 'true-false',
+					value: one(name) === 'true' ? true : one(name) === 'false' ? false : null
+				};
+				break;
+			case 'numeric': {
+				const raw = one(name).trim().replace(/\s/g, '').replace(',', '.');
+				const value = raw === '' ? null : Number(raw);
+				if (value !== null && !Number.isFinite(value))
+					errors[q.id] = 'Enter a number, e.g. 42 or 3.5.';
+				answers[q.id] = {
+					type: 'numeric',
+					value: value !== null && Number.isFinite(value) ? value : null
+				};
+				break;
+			}
+			case 'text':
+				answers[q.id] = { type: 'text', value: one(name) };
+				break;
+			case 'order': {
+				const positions = q.items.map((item) => ({
+					id: item.id,
+					at: Number(one(`${name}-${item.id}`))
+				}));
+				const given = positions.filter((p) => p.at >= 1);
+				if (
+					given.length > 0 &&
+					(given.length < positions.length || new Set(given.map((p) => p.at)).size !== given.length)
+				)
+					errors[q.id] = `Give each item a different position, from 1 to ${q.items.length}.`;
+				answers[q.id] = {
+					type: 'order',
+					items:
+						given.length === positions.length
+							? [...positions].sort((a, b) => a.at - b.at).map((p) => p.id)
+							: []
+				};
+				break;
+			}
+			case 'match':
+				answers[q.id] = {
+					type: 'match',
+					pairs: Object.fromEntries(
+						q.left.map((l) => [l.id, one(`${name}-${l.id}`)]).filter(([, r]) => r)
+					)
+				};
+				break;
+		}
+	}
+	return { answers, errors };
+}
+
+function describe(q: Question, a: Answer): string {
+	switch (q.type) {
+		case 'single':
+			return a.type === 'single' && a.option
+				? (q.options[Number(a.option.slice(1))]?.text ?? '—')
+				: '—';
+		case 'multiple':
+			return a.type === 'multiple' && a.options.length
+				? a.options.map((id) => q.options[Number(id.slice(1))]?.text ?? '?').join('; ')
+				: '—';
+		case 'true-false':
+			return a.type === 'true-false' && a.value !== null ? (a.value ? 'True' : 'False') : '—';
+		case 'numeric':
+			return a.type === 'numeric' && a.value !== null
+				? `${a.value}${q.unit ? ` ${q.unit}` : ''}`
+				: '—';
+		case 'text':
+			return a.type === 'text' && a.value.trim() ? a.value.trim() : '—';
+		case 'order':
+			return a.type === 'order' && a.items.length
+				? a.items.map((id) => q.items[Number(id.slice(1))]).join(' → ')
+				: '—';
+		case 'match':
+			return a.type === 'match' && Object.keys(a.pairs).length
+				? q.pairs
+						.map(
+							(p, i) =>
+								`${p.left} → ${a.pairs[leftId(i)] ? [...q.pairs.map((x) => x.right), ...q.distractors][Number(a.pairs[leftId(i)]!.slice(1))] : '—'}`
+						)
+						.join('; ')
+				: '—';
+	}
+}
+
+export interface QuestionResult {
+	id: string;
+	promptHtml: string;
+	score: number;
+	max: number;
+	correct: boolean;
+	yours: string;
+	right: string;
+	explanationHtml: string;
+	feedback: string[];
+}
+
+export function gradeAttempt(quiz: Quiz, shown: PublicQuestion[], answers: Record<string, Answer>) {
+	const byId = new Map(quiz.questions.map((q) => [q.id, q]));
+	const results: QuestionResult[] = shown.map((s) => {
+		const q = byId.get(s.id)!;
+		const a = answers[s.id]!;
+		const g = grade(q, a);
+		const feedback =
+			(q.type === 'single' || q.type === 'multiple') &&
+			(a.type === 'single' || a.type === 'multiple')
+				? q.options.flatMap((o, i) =>
+						(a.type === 'single' ? a.option === optionId(i) : a.options.includes(optionId(i))) &&
+						o.feedback
+							? [o.feedback]
+							: []
+					)
+				: [];
+		return {
+			id: q.id,
+			promptHtml: markdown(q.prompt),
+			score: g.score,
+			max: g.max,
+			correct: g.correct,
+			yours: describe(q, a),
+			right: describe(q, keyOf(q)),
+			explanationHtml: markdown(q.explanation),
+			feedback
+		};
+	});
+	const score = results.reduce((n, r) => n + r.score, 0);
+	const max = results.reduce((n, r) => n + r.max, 0);
+	return {
+		results,
+		score: Math.round(score * 1000) / 1000,
+		max,
+		passed: score / max >= quiz.pass - 1e-9
+	};
+}
+
+export { itemId, rightId };

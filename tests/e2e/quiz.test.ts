@@ -1,0 +1,144 @@
+import { expect, test, type Page } from '@playwright/test';
+import { checkCatalog } from '../../src/lib/content/catalog';
+import { readCourseFiles } from '../../scripts/catalog-files';
+import type { Question } from '../../src/lib/quiz/schema';
+import { expectNoAxeViolations } from './helpers';
+
+const { catalog } = checkCatalog(readCourseFiles(process.cwd()));
+const MODULE = 'ml-basics';
+const quiz = catalog.quizzes.get(MODULE)!;
+
+async function signUp(page: Page) {
+	await page.goto('/signup');
+	await page
+		.getByLabel('Email')
+		.fill(`quiz-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.org`);
+	await page.getByLabel('Password').fill('a good long password');
+	await page.getByRole('button', { name: 'Create account' }).click();
+	await expect(page.getByRole('link', { name: 'Account', exact: true })).toBeVisible();
+}
+
+/** Answers one shown question with its key, read from the catalog (the test runs on the server side). */
+async function answerRight(page: Page, q: Question) {
+	const li = page.locator(`li[data-question="${q.id}"]`);
+	const name = `q-${q.id}`;
+	switch (q.type) {
+		case 'single':
+		case 'multiple':
+			for (const [i, o] of q.options.entries())
+				if (o.correct) await li.locator(`input[name="${name}"][value="o${i}"]`).check();
+			break;
+		case 'true-false':
+			await li.locator(`input[name="${name}"][value="${q.answer}"]`).check();
+			break;
+		case 'numeric':
+			await li.locator(`input[name="${name}"]`).fill(String(q.answer));
+			break;
+		case 'text':
+			await li.locator(`input[name="${name}"]`).fill(q.accept[0]!);
+			break;
+		case 'order':
+			for (let i = 0; i < q.items.length; i++)
+				await li.locator(`select[name="${name}-i${i}"]`).selectOption(String(i + 1));
+			break;
+		case 'match':
+			for (let i = 0; i < q.pairs.length; i++)
+				await li.locator(`select[name="${name}-l${i}"]`).selectOption(`r${i}`);
+			break;
+	}
+}
+
+for (const javaScriptEnabled of [true, false]) {
+	test.describe(`a quiz of all seven types, JavaScript ${javaScriptEnabled ? 'on' : 'off'}`, () => {
+		test.use({ javaScriptEnabled });
+
+		test('answered wrong, then right: feedback shown, module completed', async ({ page }) => {
+			expect(new Set(quiz.questions.map((q) => q.type)).size).toBe(7);
+			await signUp(page);
+			await page.goto(`/modules/${MODULE}/quiz`);
+			const html = await page.content();
+			for (const q of quiz.questions)
+				expect(html, `explanation of ${q.id} leaked`).not.toContain(
+					q.explanation.trim().slice(0, 60)
+				);
+
+			// Wrong (empty) answers, and a forged score field, which must be ignored.
+			await page.evaluate(() => {
+				const f = document.querySelector('form[method="POST"]')!;
+				const forged: [string, string][] = [
+					['score', '100'],
+					['passed', 'true']
+				];
+				for (const [n, v] of forged) {
+					const i = document.createElement('input');
+					i.type = 'hidden';
+					i.name = n;
+					i.value = v;
+					f.appendChild(i);
+				}
+			});
+			await page.getByRole('button', { name: 'Submit my answers' }).click();
+			await expect(page.getByRole('heading', { name: '✗ Not passed yet' })).toBeVisible();
+			await expect(page.getByRole('progressbar', { name: 'Your score' })).toHaveAttribute(
+				'aria-valuenow',
+				'0'
+			);
+			await expect(page.getByText('Right answer').first()).toBeVisible();
+
+			await page.getByRole('link', { name: 'Try again' }).click();
+			const shown = await page
+				.locator('li[data-question]')
+				.evaluateAll((els) => els.map((e) => e.getAttribute('data-question')!));
+			expect(shown).toHaveLength(quiz.draw ?? quiz.questions.length);
+			for (const id of shown)
+				await answerRight(
+					page,
+					quiz.questions.find((q) => q.id === id)!
+				);
+			await page.getByRole('button', { name: 'Submit my answers' }).click();
+			await expect(page.getByRole('heading', { name: '✓ Passed' })).toBeVisible();
+			await expect(page.getByText('The module is now completed.')).toBeVisible();
+
+			await page.goto(`/modules/${MODULE}/quiz`);
+			await expect(page.getByRole('heading', { name: 'Your attempts' })).toBeVisible();
+			await expect(page.locator('.history li')).toHaveCount(2);
+			await page.goto(`/modules/${MODULE}`);
+			await expect(page.getByText('You have completed this module.')).toBeVisible();
+		});
+	});
+}
+
+test('a malformed number is shown next to its question and records nothing', async ({ page }) => {
+	await signUp(page);
+	await page.goto(`/modules/${MODULE}/quiz`);
+	const numeric = quiz.questions.find((q) => q.type === 'numeric')!;
+	await page.locator(`input[name="q-${numeric.id}"]`).fill('twelve');
+	await page.getByRole('button', { name: 'Submit my answers' }).click();
+	await expect(
+		page.locator(`li[data-question="${numeric.id}"]`).getByText('Enter a number, e.g. 42 or 3.5.')
+	).toBeVisible();
+	await page.goto(`/modules/${MODULE}/quiz`);
+	await expect(page.getByRole('heading', { name: 'Your attempts' })).toHaveCount(0);
+});
+
+test('the quiz and its result have no axe violations and fit 375 px', async ({ browser }) => {
+	const context = await browser.newContext({ viewport: { width: 375, height: 740 } });
+	const page = await context.newPage();
+	await signUp(page);
+	for (const id of ['ml-basics', 'prompt-injection', 'iam-least-privilege']) {
+		await page.goto(`/modules/${id}/quiz`);
+		await expectNoAxeViolations(page);
+		expect(
+			await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+			id
+		).toBeLessThanOrEqual(0);
+		await page.getByRole('button', { name: 'Submit my answers' }).click();
+		await expect(page.getByRole('heading', { name: /Passed|Not passed yet/ })).toBeVisible();
+		await expectNoAxeViolations(page);
+		expect(
+			await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth),
+			`${id} result`
+		).toBeLessThanOrEqual(0);
+	}
+	await context.close();
+});
