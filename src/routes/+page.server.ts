@@ -1,4 +1,5 @@
 import { catalog, roadmapModules } from '$lib/server/content';
+import { myMastery } from '$lib/server/mastery';
 import { learnerState } from '$lib/server/progress';
 import { continueWith, tally } from '$lib/progress';
 
@@ -32,6 +33,9 @@ export async function load({ locals, url }) {
 				title: catalog.roadmaps.get(e.roadmap_id)!.title,
 				tally: tally(roadmapModules(e.roadmap_id), statuses)
 			})),
+			mastery: Object.entries(await myMastery(locals.db))
+				.filter(([, m]) => m.answered > 0)
+				.map(([id, m]) => ({ id, title: catalog.competencies.get(id)?.title ?? id, mastery: m })),
 			completed: progress.filter(
 				(p) => p.status === 'completed' && catalog.modules.has(p.module_id)
 			).length

@@ -104,6 +104,15 @@ for (const javaScriptEnabled of [true, false]) {
 			await expect(page.locator('.history li')).toHaveCount(2);
 			await page.goto(`/modules/${MODULE}`);
 			await expect(page.getByText('You have completed this module.')).toBeVisible();
+			// Mastery counts the latest answer to each question: all right now.
+			await page.goto('/competencies/ml-basics');
+			await expect(
+				page.getByRole('progressbar', { name: 'Your mastery, from your latest quiz answers' })
+			).toHaveAttribute('aria-valuenow', '100');
+			await page.goto('/');
+			await expect(
+				page.getByRole('progressbar', { name: 'Machine-learning basics' })
+			).toHaveAttribute('aria-valuenow', '100');
 		});
 	});
 }

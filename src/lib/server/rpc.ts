@@ -12,7 +12,8 @@ export const RPC = {
 	my_progress: [],
 	start_module: ['module_id'],
 	complete_module: ['module_id'],
-	my_attempts: ['module_id']
+	my_attempts: ['module_id'],
+	my_attempt_results: []
 } as const satisfies Record<string, readonly string[]>;
 
 /** Functions only the server may call, as service_role (never with a learner's token). */

@@ -1,5 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { catalog, moduleCard } from '$lib/server/content';
+import { myMastery } from '$lib/server/mastery';
 import { myProgress, statusMap } from '$lib/server/progress';
 import { tally } from '$lib/progress';
 
@@ -15,7 +16,8 @@ export async function load({ params, locals }) {
 				tally: tally(
 					modules.map((m) => m.id),
 					statusMap(await myProgress(locals.db))
-				)
+				),
+				mastery: (await myMastery(locals.db))[competency.id]
 			}
 		: null;
 	return { competency, modules, roadmaps, learner };

@@ -1,5 +1,6 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { catalog, competencyTitle, moduleCard, roadmapModules } from '$lib/server/content';
+import { myMastery } from '$lib/server/mastery';
 import { enroll, learnerState, leaveRoadmap } from '$lib/server/progress';
 import { roadmapProgress } from '$lib/progress';
 
@@ -22,6 +23,7 @@ export async function load({ params, locals }) {
 		learner = {
 			statuses,
 			enrolled: enrollments.some((e) => e.roadmap_id === roadmap.id),
+			mastery: await myMastery(locals.db),
 			progress: roadmapProgress(roadmap.phases, statuses)
 		};
 	}

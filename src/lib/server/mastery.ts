@@ -1,0 +1,22 @@
+import { catalog } from './content';
+import type { UserDb } from './db/types';
+import { call } from './rpc';
+import { mastery, type AttemptResults, type Mastery, type QuestionTags } from '$lib/quiz/mastery';
+
+// Every question of the catalog with its competencies (its own, else its module's).
+const tags: QuestionTags = new Map(
+	[...catalog.quizzes].flatMap(([moduleId, quiz]) =>
+		quiz.questions.map(
+			(q) =>
+				[
+					`${moduleId}/${q.id}`,
+					q.competencies ?? catalog.modules.get(moduleId)!.competencies
+				] as const
+		)
+	)
+);
+
+export async function myMastery(db: UserDb): Promise<Record<string, Mastery>> {
+	const rows = await call<AttemptResults, 'my_attempt_results'>(db, 'my_attempt_results', {});
+	return Object.fromEntries(mastery(rows, tags));
+}
