@@ -1,6 +1,7 @@
 // See https://svelte.dev/docs/kit/types#app.d.ts
 import type { AuthService } from '$lib/server/auth';
-import type { AttemptRecorder, UserDb } from '$lib/server/db/types';
+import type { UserDb } from '$lib/server/db/types';
+import type { ServiceRpc } from '$lib/server/rpc';
 import type { Mode } from '$lib/server/env';
 
 declare global {
@@ -15,7 +16,8 @@ declare global {
 			/** The database as the signed-in user sees it (RLS applies); null for a visitor. */
 			db: UserDb | null;
 			auth: AuthService;
-			recordAttempt: AttemptRecorder;
+			/** Service-only functions (recording graded attempts, scheduling reviews), as service_role. */
+			serviceRpc: ServiceRpc;
 		}
 	}
 }

@@ -8,7 +8,7 @@ import { closeDb, localDb } from '$lib/server/db';
 import { modeOf, parseEnv } from '$lib/server/env';
 import { createSupabase, safeGetSession, supabaseUserDb } from '$lib/server/supabase';
 import { rpcSql } from '$lib/server/db/local';
-import type { AttemptRecorder } from '$lib/server/db/types';
+import type { ServiceRpc } from '$lib/server/rpc';
 import { createClient } from '@supabase/supabase-js';
 import ws from 'ws';
 
@@ -37,7 +37,7 @@ const session: Handle = async ({ event, resolve }) => {
 		event.locals.user = user ? { id: user.id, email: user.email ?? '' } : null;
 		event.locals.db = user ? supabaseUserDb(client) : null;
 		event.locals.auth = supabaseAuth(client);
-		event.locals.recordAttempt = recordWithServiceKey;
+		event.locals.serviceRpc = serviceRpcWithKey;
 		return resolve(event, {
 			filterSerializedResponseHeaders: (name) =>
 				name === 'content-range' || name === 'x-supabase-api-version'
@@ -52,9 +52,9 @@ const session: Handle = async ({ event, resolve }) => {
 	event.locals.user = found?.user ?? null;
 	event.locals.db = found ? db.forUser(found.user.id) : null;
 	event.locals.auth = localAuth(db, event.cookies, event.url, event.getClientAddress());
-	event.locals.recordAttempt = (args) =>
+	event.locals.serviceRpc = (name, args) =>
 		db.asService((sql) => {
-			const { text, params } = rpcSql('record_attempt', args);
+			const { text, params } = rpcSql(name, args);
 			return sql.query(text, params);
 		});
 	return resolve(event);
@@ -67,13 +67,13 @@ const serviceClient = config.SUPABASE_SERVICE_ROLE_KEY
 			realtime: { transport: ws as never }
 		})
 	: null;
-const recordWithServiceKey: AttemptRecorder = async (args) => {
+const serviceRpcWithKey: ServiceRpc = async (name, args) => {
 	if (!serviceClient)
 		throw new Error('Recording quiz attempts on Supabase needs SUPABASE_SERVICE_ROLE_KEY.');
-	return supabaseUserDb(serviceClient).rpc('record_attempt', args);
+	return supabaseUserDb(serviceClient).rpc(name, args);
 };
 
-const PRIVATE = ['/account'];
+const PRIVATE = ['/account', '/review'];
 
 /** Pages that need an account send visitors to sign in, and back afterwards. */
 const guard: Handle = async ({ event, resolve }) => {

@@ -1,3 +1,7 @@
-export function load({ locals }) {
-	return { user: locals.user ? { email: locals.user.email } : null };
+import { dueCount } from '$lib/server/review';
+
+export async function load({ locals }) {
+	return {
+		user: locals.user ? { email: locals.user.email, reviewsDue: await dueCount(locals.db) } : null
+	};
 }

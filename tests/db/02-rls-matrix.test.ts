@@ -67,6 +67,22 @@ const TABLES: Record<string, TableSpec> = {
 			service_role: ALL
 		}
 	},
+	review_cards: {
+		prepare: { insert: 'delete from public.review_cards where user_id = $1' },
+		sql: {
+			select: 'select user_id from public.review_cards where user_id = $1',
+			insert: `insert into public.review_cards (user_id, module_id, question_id, card, due)
+				values ($1, 'ml-basics', 'forged', '{}', now() + interval '1 year') returning user_id`,
+			update: `update public.review_cards set due = now() + interval '1 year' where user_id = $1 returning user_id`,
+			delete: 'delete from public.review_cards where user_id = $1 returning user_id'
+		},
+		expect: {
+			anon: NONE,
+			owner: { select: 'allow', insert: 'deny', update: 'deny', delete: 'deny' },
+			'other learner': NONE,
+			service_role: ALL
+		}
+	},
 	module_progress: {
 		prepare: { insert: 'delete from public.module_progress where user_id = $1' },
 		sql: {
@@ -147,6 +163,14 @@ describe.each(engines)('RLS matrix on %s', (engine) => {
 					 results => '{}', score => 3, max_score => 10, passed => false, started_at => now(), idempotency_key => $2)`,
 					[id, `seed-attempt-${id}`]
 				)
+			);
+			await t.db.asService((sql) =>
+				sql.query(`select * from public.schedule_reviews(user_id => $1, cards => $2)`, [
+					id,
+					JSON.stringify([
+						{ module_id: 'ml-basics', question_id: 'q1', card: {}, due: new Date().toISOString() }
+					])
+				])
 			);
 		}
 	});

@@ -94,3 +94,41 @@ describe.each(engines)('quiz attempts on %s', (engine) => {
 		});
 	});
 });
+
+describe.each(engines)('review cards on %s', (engine) => {
+	let t: TestDb;
+	let a: string;
+	beforeAll(async () => {
+		t = await openTestDb(engine);
+		a = await createUser(t.db, 'reviews@example.org');
+	});
+	afterAll(() => t.dispose());
+
+	it('are scheduled by the service only, and due ones are counted', async () => {
+		await expect(
+			t.db.forUser(a).rpc('schedule_reviews', { user_id: a, cards: [] })
+		).rejects.toMatchObject({ code: '42501' });
+		const soon = new Date(Date.now() + 60_000).toISOString();
+		const later = new Date(Date.now() + 7 * 86_400_000).toISOString();
+		const [n] = await t.db.asService((sql) =>
+			sql.query<{ scheduled: number }>(
+				`select * from public.schedule_reviews(user_id => $1, cards => $2)`,
+				[
+					a,
+					JSON.stringify([
+						{ module_id: 'rag-fundamentals', question_id: 'missed', card: { reps: 1 }, due: soon },
+						{ module_id: 'rag-fundamentals', question_id: 'known', card: { reps: 1 }, due: later }
+					])
+				]
+			)
+		);
+		expect(n!.scheduled).toBe(2);
+		const me = t.db.forUser(a);
+		expect(await me.rpc('my_review_count')).toEqual([{ due: 1 }]);
+		expect(
+			(await me.rpc<{ question_id: string }>('my_due_reviews', { max_cards: 10 })).map(
+				(r) => r.question_id
+			)
+		).toEqual(['missed']);
+	});
+});

@@ -19,8 +19,12 @@ async function signUp(page: Page) {
 }
 
 /** Answers one shown question with its key, read from the catalog (the test runs on the server side). */
-async function answerRight(page: Page, q: Question) {
-	const li = page.locator(`li[data-question="${q.id}"]`);
+async function answerRight(
+	page: Page,
+	q: Question,
+	scope = page.locator(`li[data-question="${q.id}"]`)
+) {
+	const li = scope;
 	const name = `q-${q.id}`;
 	switch (q.type) {
 		case 'single':
@@ -150,4 +154,31 @@ test('the quiz and its result have no axe violations and fit 375 px', async ({ b
 		).toBeLessThanOrEqual(0);
 	}
 	await context.close();
+});
+
+test('missed questions become review cards, due in the header and answered on /review', async ({
+	page
+}) => {
+	await signUp(page);
+	await expect(page.getByRole('link', { name: /^Review/ })).toHaveText('Review');
+	await page.goto(`/modules/${MODULE}/quiz`);
+	await page.getByRole('button', { name: 'Submit my answers' }).click();
+	await expect(page.getByRole('heading', { name: '✗ Not passed yet' })).toBeVisible();
+	await page.goto('/');
+	const count = quiz.draw ?? quiz.questions.length;
+	await expect(page.getByRole('link', { name: `Review ${count} due` })).toBeVisible();
+	await page.getByRole('link', { name: /^Review/ }).click();
+	await expect(page.getByText(`${count} cards due`)).toBeVisible();
+	const id = await page.locator('input[name="question"]').inputValue();
+	await answerRight(
+		page,
+		quiz.questions.find((q) => q.id === id)!,
+		page.locator('form[method="POST"]')
+	);
+	await page.getByRole('radio', { name: 'Easy' }).check();
+	await page.getByRole('button', { name: 'Check my answer' }).click();
+	await expect(page.getByRole('heading', { name: '✓ Right' })).toBeVisible();
+	await page.getByRole('link', { name: 'Next card' }).click();
+	await expect(page.getByText(`${count - 1} cards due`)).toBeVisible();
+	await expectNoAxeViolations(page);
 });

@@ -13,7 +13,10 @@ export const RPC = {
 	start_module: ['module_id'],
 	complete_module: ['module_id'],
 	my_attempts: ['module_id'],
-	my_attempt_results: []
+	my_attempt_results: [],
+	my_review_cards: ['module_id'],
+	my_due_reviews: ['max_cards'],
+	my_review_count: []
 } as const satisfies Record<string, readonly string[]>;
 
 /** Functions only the server may call, as service_role (never with a learner's token). */
@@ -29,7 +32,8 @@ export const SERVICE_RPC = {
 		'passed',
 		'started_at',
 		'idempotency_key'
-	]
+	],
+	schedule_reviews: ['user_id', 'cards']
 } as const satisfies Record<string, readonly string[]>;
 
 export type RpcName = keyof typeof RPC;
@@ -39,3 +43,10 @@ type Args<N extends RpcName> = { [K in (typeof RPC)[N][number]]: unknown };
 export function call<T, N extends RpcName>(db: UserDb, name: N, args: Args<N>): Promise<T[]> {
 	return db.rpc<T>(name, args as Record<string, unknown>);
 }
+
+export type ServiceRpcName = keyof typeof SERVICE_RPC;
+/** Calls a service-only SQL function (as service_role); see hooks.server.ts for each mode. */
+export type ServiceRpc = <N extends ServiceRpcName>(
+	name: N,
+	args: { [K in (typeof SERVICE_RPC)[N][number]]: unknown }
+) => Promise<Record<string, unknown>[]>;

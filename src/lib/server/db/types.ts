@@ -33,17 +33,3 @@ export class DbError extends Error {
 		this.name = 'DbError';
 	}
 }
-
-/** Records a graded quiz attempt through `record_attempt()`, as service_role. */
-export type AttemptRecorder = (args: {
-	user_id: string;
-	module_id: string;
-	quiz_version: string;
-	answers: unknown;
-	results: unknown;
-	score: number;
-	max_score: number;
-	passed: boolean;
-	started_at: Date;
-	idempotency_key: string;
-}) => Promise<{ id: string }[]>;

@@ -1,6 +1,7 @@
 import { error, fail } from '@sveltejs/kit';
 import { catalog } from '$lib/server/content';
 import { call } from '$lib/server/rpc';
+import { scheduleAnswers } from '$lib/server/review';
 import {
 	gradeAttempt,
 	newAttemptToken,
@@ -86,7 +87,7 @@ export const actions = {
 			});
 		// Only the answers count: any score or result a learner adds to the form is never read.
 		const graded = gradeAttempt(quiz, shown, answers);
-		await locals.recordAttempt({
+		await locals.serviceRpc('record_attempt', {
 			user_id: locals.user.id,
 			module_id: module.id,
 			quiz_version: quizVersion(quiz),
@@ -100,6 +101,8 @@ export const actions = {
 			started_at: attempt.startedAt,
 			idempotency_key: attempt.seed
 		});
+		// Every answered question becomes a review card: missed ones come back soon, known ones later.
+		await scheduleAnswers(locals, module.id, graded.results);
 		return { result: { ...graded, pass: quiz.pass } };
 	}
 };
