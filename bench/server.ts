@@ -8,16 +8,20 @@ export async function startServer(
 ) {
 	if (!existsSync('build/index.js')) throw new Error('No build found: run `npm run build` first.');
 	const started = performance.now();
-	const child: ChildProcess = spawn('node', ['build'], {
-		env: {
-			...process.env,
-			PORT: String(port),
-			HOST: '127.0.0.1',
-			ORIGIN: `http://127.0.0.1:${port}`,
-			...env
-		},
-		stdio: ['ignore', 'pipe', 'inherit']
-	});
+	const child: ChildProcess = spawn(
+		'node',
+		[...(process.env.BENCH_PROFILE ? ['--cpu-prof', '--cpu-prof-dir=/tmp/prof'] : []), 'build'],
+		{
+			env: {
+				...process.env,
+				PORT: String(port),
+				HOST: '127.0.0.1',
+				ORIGIN: `http://127.0.0.1:${port}`,
+				...env
+			},
+			stdio: ['ignore', 'pipe', 'inherit']
+		}
+	);
 	const url = `http://127.0.0.1:${port}`;
 	for (let i = 0; i < 400; i++) {
 		try {

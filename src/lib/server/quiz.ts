@@ -1,6 +1,7 @@
 // Quizzes on the server: the only code that holds answer keys. It assembles what the page may show,
 // parses a submission, grades it and describes the result.
-import { createHash, createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
+import { makeAttemptToken, verifyAttemptToken } from './attempt-token';
 import { Marked } from 'marked';
 import { env } from '$env/dynamic/private';
 import {
@@ -29,36 +30,27 @@ const marked = new Marked({
 	}
 });
 
-/** Markdown from the catalog (trusted, authored in the repository) to HTML. */
-export const markdown = (text: string) => marked.parse(text, { async: false }) as string;
+const rendered = new Map<string, string>();
+
+/** Markdown from the catalog (trusted, authored in the repository) to HTML; the catalog is fixed, so cached. */
+export function markdown(text: string): string {
+	let html = rendered.get(text);
+	if (html === undefined) {
+		html = marked.parse(text, { async: false }) as string;
+		rendered.set(text, html);
+	}
+	return html;
+}
 
 export function quizVersion(quiz: Quiz): string {
 	return createHash('sha256').update(JSON.stringify(quiz)).digest('hex').slice(0, 16);
 }
 
 /** A token naming one attempt: its seed (also its idempotency key), when it started, signed. */
-export function newAttemptToken(userId: string, moduleId: string): string {
-	const seed = randomBytes(16).toString('hex');
-	const body = `${seed}.${Date.now()}`;
-	return `${body}.${sign(`${userId}:${moduleId}:${body}`)}`;
-}
-
-function sign(text: string) {
-	return createHmac('sha256', SECRET).update(text).digest('base64url');
-}
-
-export function readAttemptToken(
-	token: string,
-	userId: string,
-	moduleId: string
-): { seed: string; startedAt: Date } | null {
-	const m = /^([0-9a-f]{32})\.(\d{10,16})\.([A-Za-z0-9_-]{43})$/.exec(token);
-	if (!m) return null;
-	const expected = Buffer.from(sign(`${userId}:${moduleId}:${m[1]}.${m[2]}`));
-	const given = Buffer.from(m[3]!);
-	if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
-	return { seed: m[1]!, startedAt: new Date(Number(m[2])) };
-}
+export const newAttemptToken = (userId: string, moduleId: string) =>
+	makeAttemptToken(SECRET, userId, moduleId);
+export const readAttemptToken = (token: string, userId: string, moduleId: string) =>
+	verifyAttemptToken(SECRET, token, userId, moduleId);
 
 export type ShownQuestion = PublicQuestion & { promptHtml: string };
 

@@ -1,0 +1,116 @@
+// npm run bench:quiz — graded quiz submissions over HTTP against the built server on the embedded
+// database (autocannon, 64 connections), and, in the same run, the raw database write rate of what
+// one submission writes (record_attempt + read review cards + schedule_reviews), and their ratio.
+// Figures, not a test.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { randomBytes } from 'node:crypto';
+import autocannon from 'autocannon';
+import { signUp } from '../src/lib/server/auth/local';
+import { makeAttemptToken } from '../src/lib/server/attempt-token';
+import { LocalDb, rpcSql } from '../src/lib/server/db/local';
+import { migrate } from '../src/lib/server/db/migrate';
+import { pgliteDriver } from '../src/lib/server/db/pglite';
+import { readSqlFiles } from '../scripts/sql-files';
+import { startServer } from './server';
+
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
+const CONNECTIONS = 64;
+const USERS = 64;
+const MODULE = 'ml-basics';
+const secret = randomBytes(32).toString('hex');
+const dir = mkdtempSync(join(tmpdir(), 'jalons-bench-quiz-'));
+const dataDir = join(dir, 'data');
+
+try {
+	// Accounts and sessions, made directly in the data dir the server will open.
+	const { compat, migrations } = readSqlFiles(process.cwd());
+	const driver = await pgliteDriver(dataDir);
+	await migrate(driver, compat, migrations);
+	const db = new LocalDb(driver);
+	const users: { id: string; cookie: string }[] = [];
+	for (let i = 0; i < USERS; i++) {
+		const r = await signUp(db, { email: `bench${i}@example.org`, password: 'bench password 123' });
+		if (!r.ok) throw new Error(r.message);
+		users.push({ id: r.user.id, cookie: `jalons_session=${r.token}` });
+	}
+
+	// Raw rate of the writes one submission makes, on the same engine, in this process.
+	const service = (fn: string, args: Record<string, unknown>) =>
+		db.asService((sql) => {
+			const { text, params } = rpcSql(fn, args);
+			return sql.query(text, params);
+		});
+	let raw = 0;
+	const rawEnd = performance.now() + 5000;
+	while (performance.now() < rawEnd) {
+		const u = users[raw % USERS]!;
+		await service('record_attempt', {
+			user_id: u.id,
+			module_id: MODULE,
+			quiz_version: 'bench',
+			answers: {},
+			results: { q1: { score: 0, max: 1 } },
+			score: 0,
+			max_score: 8,
+			passed: false,
+			started_at: new Date(),
+			idempotency_key: randomBytes(16).toString('hex')
+		});
+		await db.forUser(u.id).rpc('my_review_cards', { module_id: MODULE });
+		await service('schedule_reviews', {
+			user_id: u.id,
+			cards: [{ module_id: MODULE, question_id: 'q1', card: {}, due: new Date().toISOString() }]
+		});
+		raw++;
+	}
+	const rawRate = raw / 5;
+	await db.close();
+
+	const server = await startServer({ DATA_DIR: dataDir, DATABASE_URL: '', ATTEMPT_SECRET: secret });
+	let n = 0;
+	const result = await autocannon({
+		url: `${server.url}/modules/${MODULE}/quiz`,
+		connections: CONNECTIONS,
+		duration: SECONDS,
+		requests: [
+			{
+				method: 'POST',
+				setupRequest: (req) => {
+					const u = users[n++ % USERS]!;
+					const body = `attempt=${encodeURIComponent(makeAttemptToken(secret, u.id, MODULE))}`;
+					return {
+						...req,
+						body,
+						headers: {
+							'content-type': 'application/x-www-form-urlencoded',
+							origin: server.url,
+							accept: 'application/json',
+							'x-sveltekit-action': 'true',
+							cookie: u.cookie
+						}
+					};
+				}
+			}
+		]
+	});
+	await server.stop();
+	const ok = result['2xx'];
+	const perSecond = ok / SECONDS;
+	console.log(
+		`Graded quiz submissions over HTTP (${CONNECTIONS} connections, ${SECONDS} s, embedded PGlite):`
+	);
+	console.log(
+		`  ${perSecond.toFixed(0)} submissions/s   p50 ${result.latency.p50} ms   p99 ${result.latency.p99} ms   (2xx ${ok}, non-2xx ${result.non2xx}, errors ${result.errors})`
+	);
+	console.log(
+		`Raw database writes of one submission (record_attempt + my_review_cards + schedule_reviews), same engine:`
+	);
+	console.log(`  ${rawRate.toFixed(0)} per second`);
+	console.log(
+		`Ratio submissions/s ÷ raw write rate: ${(perSecond / rawRate).toFixed(2)}   (targets: ≥ 1,000 submissions/s, p99 < 50 ms, ratio ≥ 0.5)`
+	);
+} finally {
+	rmSync(dir, { recursive: true, force: true });
+}
