@@ -15,6 +15,7 @@ import {
 	type Answer,
 	type PublicQuestion
 } from '$lib/quiz/engine';
+import type { QuestionResult } from '$lib/quiz/result';
 import type { Question, Quiz } from '$lib/quiz/schema';
 
 // Signs attempt tokens. Set ATTEMPT_SECRET when several app servers share the load.
@@ -160,18 +161,6 @@ function describe(q: Question, a: Answer): string {
 						.join('; ')
 				: '—';
 	}
-}
-
-export interface QuestionResult {
-	id: string;
-	promptHtml: string;
-	score: number;
-	max: number;
-	correct: boolean;
-	yours: string;
-	right: string;
-	explanationHtml: string;
-	feedback: string[];
 }
 
 export function gradeAttempt(quiz: Quiz, shown: PublicQuestion[], answers: Record<string, Answer>) {
