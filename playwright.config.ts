@@ -15,6 +15,8 @@ export default defineConfig({
 	fullyParallel: true,
 	workers: process.env.CI ? 2 : undefined,
 	retries: 0,
+	// CI runs two workers against one server on two cores: give assertions room under that load.
+	expect: { timeout: 10_000 },
 	reporter: process.env.CI ? [['list']] : [['list']],
 	use: {
 		baseURL: `http://127.0.0.1:${PORT}`,

@@ -152,3 +152,17 @@ test('visitors are told progress needs an account', async ({ page }) => {
 	await page.goto('/account');
 	await expect(page).toHaveURL(/\/login\?redirectTo=%2Faccount$/);
 });
+
+test('what someone types before the page comes alive is kept', async ({ page }) => {
+	let release!: () => void;
+	const gate = new Promise<void>((r) => (release = r));
+	await page.route('**/_app/immutable/**/*.js', async (route) => {
+		await gate;
+		await route.continue();
+	});
+	await page.goto('/signup', { waitUntil: 'domcontentloaded' });
+	await page.getByLabel('Email').fill('early-typist@example.org');
+	release();
+	await page.waitForLoadState('networkidle');
+	await expect(page.getByLabel('Email')).toHaveValue('early-typist@example.org');
+});
