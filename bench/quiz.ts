@@ -1,6 +1,6 @@
 // npm run bench:quiz — graded quiz submissions over HTTP against the built server on the embedded
 // database (autocannon, 64 connections), and, in the same run, the raw database write rate of what
-// one submission writes (record_attempt + read review cards + schedule_reviews), and their ratio.
+// one submission makes (my_quiz_state, then submit_attempt: record + schedule), and their ratio.
 // Figures, not a test.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -46,7 +46,9 @@ try {
 	const rawEnd = performance.now() + 5000;
 	while (performance.now() < rawEnd) {
 		const u = users[raw % USERS]!;
-		await service('record_attempt', {
+		const key = randomBytes(16).toString('hex');
+		await db.forUser(u.id).rpc('my_quiz_state', { module_id: MODULE, attempt_key: key });
+		await service('submit_attempt', {
 			user_id: u.id,
 			module_id: MODULE,
 			quiz_version: 'bench',
@@ -56,11 +58,8 @@ try {
 			max_score: 8,
 			passed: false,
 			started_at: new Date(),
-			idempotency_key: randomBytes(16).toString('hex')
-		});
-		await db.forUser(u.id).rpc('my_review_cards', { module_id: MODULE });
-		await service('schedule_reviews', {
-			user_id: u.id,
+			idempotency_key: key,
+			max_attempts: null,
 			cards: [{ module_id: MODULE, question_id: 'q1', card: {}, due: new Date().toISOString() }]
 		});
 		raw++;
@@ -71,7 +70,7 @@ try {
 	const server = await startServer({ DATA_DIR: dataDir, DATABASE_URL: '', ATTEMPT_SECRET: secret });
 	let n = 0;
 	const result = await autocannon({
-		url: `${server.url}/modules/${MODULE}/quiz`,
+		url: `${server.url}/modules/${MODULE}/quiz?/submit`,
 		connections: CONNECTIONS,
 		duration: SECONDS,
 		requests: [
@@ -105,7 +104,7 @@ try {
 		`  ${perSecond.toFixed(0)} submissions/s   p50 ${result.latency.p50} ms   p99 ${result.latency.p99} ms   (2xx ${ok}, non-2xx ${result.non2xx}, errors ${result.errors})`
 	);
 	console.log(
-		`Raw database writes of one submission (record_attempt + my_review_cards + schedule_reviews), same engine:`
+		`Raw database writes of one submission (my_quiz_state + submit_attempt), same engine:`
 	);
 	console.log(`  ${rawRate.toFixed(0)} per second`);
 	console.log(

@@ -83,6 +83,22 @@ const TABLES: Record<string, TableSpec> = {
 			service_role: ALL
 		}
 	},
+	quiz_checks: {
+		prepare: { insert: 'delete from public.quiz_checks where user_id = $1' },
+		sql: {
+			select: 'select user_id from public.quiz_checks where user_id = $1',
+			insert: `insert into public.quiz_checks (user_id, module_id, attempt_key, started_at, question_id, answer)
+				values ($1, 'ml-basics', 'forged-attempt-key-0002', now(), 'q2', '{}') returning user_id`,
+			update: `update public.quiz_checks set answer = '{"type":"single","option":"o0"}' where user_id = $1 returning user_id`,
+			delete: 'delete from public.quiz_checks where user_id = $1 returning user_id'
+		},
+		expect: {
+			anon: NONE,
+			owner: { select: 'allow', insert: 'deny', update: 'deny', delete: 'deny' },
+			'other learner': NONE,
+			service_role: ALL
+		}
+	},
 	module_progress: {
 		prepare: { insert: 'delete from public.module_progress where user_id = $1' },
 		sql: {
@@ -171,6 +187,13 @@ describe.each(engines)('RLS matrix on %s', (engine) => {
 						{ module_id: 'ml-basics', question_id: 'q1', card: {}, due: new Date().toISOString() }
 					])
 				])
+			);
+			await t.db.asService((sql) =>
+				sql.query(
+					`select * from public.check_answer(user_id => $1, module_id => 'ml-basics', attempt_key => $2,
+					 started_at => now(), question_id => 'q1', answer => '{"type":"single","option":null}')`,
+					[id, `open-attempt-${id}`]
+				)
 			);
 		}
 	});

@@ -132,3 +132,128 @@ describe.each(engines)('review cards on %s', (engine) => {
 		).toEqual(['missed']);
 	});
 });
+
+describe.each(engines)('submitting and checking answers on %s', (engine) => {
+	let t: TestDb;
+	let a: string;
+	let b: string;
+	beforeAll(async () => {
+		t = await openTestDb(engine);
+		a = await createUser(t.db, 'submit@example.org');
+		b = await createUser(t.db, 'other-submit@example.org');
+	});
+	afterAll(() => t.dispose());
+
+	const submit = (user: string, key: string, maxAttempts: number | null, passed = false) =>
+		t.db.asService((sql) =>
+			sql.query<{ id: string }>(
+				`select * from public.submit_attempt(user_id => $1, module_id => 'docker-for-ml', quiz_version => 'v1',
+				 answers => '{}', results => '{"q1": {"score": 0, "max": 1}}', score => $4, max_score => 10, passed => $3,
+				 started_at => now(), idempotency_key => $2, max_attempts => $5, cards => $6)`,
+				[
+					user,
+					key,
+					passed,
+					passed ? 10 : 0,
+					maxAttempts,
+					JSON.stringify([
+						{
+							module_id: 'docker-for-ml',
+							question_id: 'q1',
+							card: { n: key },
+							due: '2030-01-01T00:00:00Z'
+						}
+					])
+				]
+			)
+		);
+	const check = (user: string, key: string, question: string, option: string) =>
+		t.db.asService((sql) =>
+			sql.query<{ locked_answer: { option: string } }>(
+				`select * from public.check_answer(user_id => $1, module_id => 'docker-for-ml', attempt_key => $2,
+				 started_at => now(), question_id => $3, answer => $4)`,
+				[user, key, question, JSON.stringify({ type: 'single', option })]
+			)
+		);
+	const state = (user: string, key: string | null) =>
+		t.db.forUser(user).rpc<{
+			attempts: number;
+			cards: Record<string, { n: string }>;
+			open_key: string | null;
+			checks: Record<string, { option: string }>;
+		}>('my_quiz_state', { module_id: 'docker-for-ml', attempt_key: key });
+
+	it('learners can call neither submit_attempt nor check_answer', async () => {
+		const me = t.db.forUser(a);
+		await expect(
+			me.rpc('submit_attempt', {
+				user_id: a,
+				module_id: 'docker-for-ml',
+				quiz_version: 'x',
+				answers: {},
+				results: {},
+				score: 10,
+				max_score: 10,
+				passed: true,
+				started_at: new Date(),
+				idempotency_key: 'forged-submit-key-0001',
+				max_attempts: null,
+				cards: []
+			})
+		).rejects.toMatchObject({ code: '42501' });
+		await expect(
+			me.rpc('check_answer', {
+				user_id: a,
+				module_id: 'docker-for-ml',
+				attempt_key: 'forged-check-key-0001',
+				started_at: new Date(),
+				question_id: 'q1',
+				answer: {}
+			})
+		).rejects.toMatchObject({ code: '42501' });
+	});
+
+	it('locks the first checked answer, resumes the open attempt, and clears it on submission', async () => {
+		expect((await check(a, 'open-attempt-key-0001', 'q1', 'o2'))[0]!.locked_answer.option).toBe(
+			'o2'
+		);
+		// Checking again with another answer changes nothing.
+		expect((await check(a, 'open-attempt-key-0001', 'q1', 'o0'))[0]!.locked_answer.option).toBe(
+			'o2'
+		);
+		const open = (await state(a, null))[0]!;
+		expect(open.open_key).toBe('open-attempt-key-0001');
+		expect(open.checks).toEqual({ q1: { type: 'single', option: 'o2' } });
+		// Another learner sees none of it.
+		expect((await state(b, 'open-attempt-key-0001'))[0]).toMatchObject({
+			attempts: 0,
+			open_key: null,
+			checks: {}
+		});
+
+		await submit(a, 'open-attempt-key-0001', null);
+		const after = (await state(a, null))[0]!;
+		expect(after).toMatchObject({ attempts: 1, open_key: null, checks: {} });
+		expect(after.cards.q1!.n).toBe('open-attempt-key-0001');
+		await expect(check(a, 'open-attempt-key-0001', 'q2', 'o1')).rejects.toMatchObject({
+			code: 'JL409'
+		});
+	});
+
+	it('records a repeated submission once, and refuses one beyond the limit', async () => {
+		const [x] = await submit(b, 'limited-attempt-key-01', 2);
+		const [y] = await submit(b, 'limited-attempt-key-01', 2);
+		expect(y!.id).toBe(x!.id);
+		await submit(b, 'limited-attempt-key-02', 2, true);
+		await expect(submit(b, 'limited-attempt-key-03', 2)).rejects.toMatchObject({
+			code: 'JL429'
+		});
+		// The repeat of an attempt already recorded still answers, even at the limit.
+		expect((await submit(b, 'limited-attempt-key-02', 2))[0]).toBeDefined();
+		expect((await state(b, null))[0]!.attempts).toBe(2);
+		const progress = await t.db
+			.forUser(b)
+			.rpc<{ module_id: string; status: string }>('my_progress');
+		expect(progress.find((p) => p.module_id === 'docker-for-ml')?.status).toBe('completed');
+	});
+});

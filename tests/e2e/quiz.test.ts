@@ -121,6 +121,99 @@ for (const javaScriptEnabled of [true, false]) {
 	});
 }
 
+/** Answers a single-choice or true/false question wrongly. */
+async function answerWrong(page: Page, q: Question) {
+	const li = page.locator(`li[data-question="${q.id}"]`);
+	if (q.type === 'single') {
+		const wrong = q.options.findIndex((o) => !o.correct);
+		await li.locator(`input[name="q-${q.id}"][value="o${wrong}"]`).check();
+	} else if (q.type === 'true-false')
+		await li.locator(`input[name="q-${q.id}"][value="${!q.answer}"]`).check();
+	else throw new Error(`no wrong answer helper for ${q.type}`);
+}
+
+const IMMEDIATE = 'prompt-design-basics';
+const immediate = catalog.quizzes.get(IMMEDIATE)!;
+
+for (const javaScriptEnabled of [true, false]) {
+	test(`immediate feedback locks each checked answer, JavaScript ${javaScriptEnabled ? 'on' : 'off'}`, async ({
+		browser
+	}) => {
+		expect(immediate.feedback).toBe('immediate');
+		const context = await browser.newContext({ javaScriptEnabled });
+		const page = await context.newPage();
+		await signUp(page);
+		await page.goto(`/modules/${IMMEDIATE}/quiz`);
+		const shown = (
+			await page
+				.locator('li[data-question]')
+				.evaluateAll((els) => els.map((e) => e.getAttribute('data-question')!))
+		).map((id) => immediate.questions.find((q) => q.id === id)!);
+		const first = shown.find((q) => q.type === 'single' || q.type === 'true-false')!;
+		const other = shown.find((q) => q !== first && q.type !== 'order' && q.type !== 'match')!;
+		const item = (q: Question) => page.locator(`li[data-question="${q.id}"]`);
+		const check = (q: Question) =>
+			item(q).getByRole('button', { name: 'Check this answer' }).click();
+
+		// Checking an unanswered question is an error next to it, and locks nothing.
+		await check(first);
+		await expect(item(first).getByText('Answer this question before checking it.')).toBeVisible();
+
+		// A wrong answer, checked: its outcome and explanation appear, the other answer typed stays.
+		await answerRight(page, other);
+		await answerWrong(page, first);
+		await check(first);
+		const outcome = item(first).getByRole('heading', { name: /Question \d+ — wrong/ });
+		await expect(outcome).toBeVisible();
+		await expect(item(first).locator('.explanation')).toContainText(
+			first.explanation.trim().split('\n')[0]!.slice(0, 40)
+		);
+		if (javaScriptEnabled) await expect(page.locator(`#outcome-${first.id}`)).toBeFocused();
+		await expectNoAxeViolations(page);
+		await expect(item(first).locator('input, select')).toHaveCount(0);
+		const html = await page.content();
+		for (const q of shown)
+			if (q !== first)
+				expect(html, `explanation of ${q.id} leaked`).not.toContain(
+					q.explanation.trim().slice(0, 60)
+				);
+		if (other.type === 'single' || other.type === 'multiple' || other.type === 'true-false')
+			await expect(item(other).locator('input:checked').first()).toBeChecked();
+		else await expect(item(other).locator('input').first()).not.toHaveValue('');
+
+		// Reopening the quiz resumes the attempt with the answer still locked.
+		await page.goto(`/modules/${IMMEDIATE}/quiz`);
+		await expect(outcome).toBeVisible();
+
+		// Answer everything else right, and forge the locked answer to the right one: it still counts wrong.
+		for (const q of shown) if (q !== first) await answerRight(page, q);
+		const right =
+			first.type === 'single'
+				? `o${first.options.findIndex((o) => o.correct)}`
+				: String(first.type === 'true-false' && first.answer);
+		await page.evaluate(
+			([name, value]) => {
+				const i = document.createElement('input');
+				i.type = 'hidden';
+				i.name = name!;
+				i.value = value!;
+				document.querySelector('form[method="POST"]')!.appendChild(i);
+			},
+			[`q-${first.id}`, right]
+		);
+		await page.getByRole('button', { name: 'Submit my answers' }).click();
+		const total = shown.reduce((n, q) => n + q.points, 0);
+		await expect(page.getByRole('progressbar', { name: 'Your score' })).toHaveAttribute(
+			'aria-valuenow',
+			String(total - first.points)
+		);
+		// Submitted: the next visit starts a fresh attempt.
+		await page.goto(`/modules/${IMMEDIATE}/quiz`);
+		await expect(page.getByRole('heading', { name: /Question \d+ — / })).toHaveCount(0);
+		await context.close();
+	});
+}
+
 test('a malformed number is shown next to its question and records nothing', async ({ page }) => {
 	await signUp(page);
 	await page.goto(`/modules/${MODULE}/quiz`);

@@ -48,8 +48,8 @@ export function quizVersion(quiz: Quiz): string {
 }
 
 /** A token naming one attempt: its seed (also its idempotency key), when it started, signed. */
-export const newAttemptToken = (userId: string, moduleId: string) =>
-	makeAttemptToken(SECRET, userId, moduleId);
+export const newAttemptToken = (userId: string, moduleId: string, seed?: string, at?: number) =>
+	makeAttemptToken(SECRET, userId, moduleId, seed, at);
 export const readAttemptToken = (token: string, userId: string, moduleId: string) =>
 	verifyAttemptToken(SECRET, token, userId, moduleId);
 

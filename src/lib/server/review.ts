@@ -2,6 +2,20 @@
 import { reschedule, ratingFor, type SelfRating } from '$lib/quiz/review';
 import { call } from './rpc';
 
+/** The next review card of each answered question, from its previous card (none: a new card). */
+export function nextCards(
+	previous: ReadonlyMap<string, unknown>,
+	moduleId: string,
+	answered: { id: string; correct: boolean }[],
+	self?: SelfRating,
+	now = new Date()
+) {
+	return answered.map((a) => {
+		const next = reschedule(previous.get(a.id) ?? null, ratingFor(a.correct, self), now);
+		return { module_id: moduleId, question_id: a.id, card: next.card, due: next.due.toISOString() };
+	});
+}
+
 export async function scheduleAnswers(
 	locals: App.Locals,
 	moduleId: string,
@@ -19,10 +33,7 @@ export async function scheduleAnswers(
 			)
 		).map((c) => [c.question_id, c.card])
 	);
-	const cards = answered.map((a) => {
-		const next = reschedule(previous.get(a.id) ?? null, ratingFor(a.correct, self), now);
-		return { module_id: moduleId, question_id: a.id, card: next.card, due: next.due.toISOString() };
-	});
+	const cards = nextCards(previous, moduleId, answered, self, now);
 	await locals.serviceRpc('schedule_reviews', { user_id: locals.user.id, cards });
 }
 

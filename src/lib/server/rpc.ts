@@ -16,12 +16,13 @@ export const RPC = {
 	my_attempt_results: [],
 	my_review_cards: ['module_id'],
 	my_due_reviews: ['max_cards'],
-	my_review_count: []
+	my_review_count: [],
+	my_quiz_state: ['module_id', 'attempt_key']
 } as const satisfies Record<string, readonly string[]>;
 
 /** Functions only the server may call, as service_role (never with a learner's token). */
 export const SERVICE_RPC = {
-	record_attempt: [
+	submit_attempt: [
 		'user_id',
 		'module_id',
 		'quiz_version',
@@ -31,8 +32,11 @@ export const SERVICE_RPC = {
 		'max_score',
 		'passed',
 		'started_at',
-		'idempotency_key'
+		'idempotency_key',
+		'max_attempts',
+		'cards'
 	],
+	check_answer: ['user_id', 'module_id', 'attempt_key', 'started_at', 'question_id', 'answer'],
 	schedule_reviews: ['user_id', 'cards']
 } as const satisfies Record<string, readonly string[]>;
 

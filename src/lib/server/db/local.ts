@@ -13,11 +13,12 @@ async function as<T>(
 ): Promise<T> {
 	try {
 		return await driver.transaction(async (sql) => {
-			await sql.query(`select set_config('request.jwt.claims', $1, true)`, [
-				JSON.stringify(claims)
-			]);
-			// A constant from the union above: never user input.
-			await sql.query(`set local role ${role}`);
+			// One statement for both (`set_config('role', …, true)` is `set local role`): a round trip
+			// fewer on every request. The role is a constant from the union above, never user input.
+			await sql.query(
+				`select set_config('request.jwt.claims', $1, true), set_config('role', $2, true)`,
+				[JSON.stringify(claims), role]
+			);
 			return fn(sql);
 		});
 	} catch (e) {
