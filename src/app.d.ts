@@ -15,6 +15,8 @@ declare global {
 			user: { id: string; email: string } | null;
 			/** The database as the signed-in user sees it (RLS applies); null for a visitor. */
 			db: UserDb | null;
+			/** The database as anyone sees it: the user's when signed in, else `anon`. Public functions only. */
+			publicDb: UserDb;
 			auth: AuthService;
 			/** Service-only functions (recording graded attempts, scheduling reviews), as service_role. */
 			serviceRpc: ServiceRpc;

@@ -36,6 +36,7 @@ const session: Handle = async ({ event, resolve }) => {
 		const { user } = await safeGetSession(client);
 		event.locals.user = user ? { id: user.id, email: user.email ?? '' } : null;
 		event.locals.db = user ? supabaseUserDb(client) : null;
+		event.locals.publicDb = supabaseUserDb(client);
 		event.locals.auth = supabaseAuth(client);
 		event.locals.serviceRpc = serviceRpcWithKey;
 		return resolve(event, {
@@ -51,6 +52,7 @@ const session: Handle = async ({ event, resolve }) => {
 		event.cookies.set(SESSION_COOKIE, token!, cookieOptions(event.url, found.expires));
 	event.locals.user = found?.user ?? null;
 	event.locals.db = found ? db.forUser(found.user.id) : null;
+	event.locals.publicDb = event.locals.db ?? db.anon();
 	event.locals.auth = localAuth(db, event.cookies, event.url, event.getClientAddress());
 	event.locals.serviceRpc = (name, args) =>
 		db.asService((sql) => {
@@ -73,7 +75,7 @@ const serviceRpcWithKey: ServiceRpc = async (name, args) => {
 	return supabaseUserDb(serviceClient).rpc(name, args);
 };
 
-const PRIVATE = ['/account', '/review'];
+const PRIVATE = ['/account', '/review', '/portfolio'];
 
 /** Pages that need an account send visitors to sign in, and back afterwards. */
 const guard: Handle = async ({ event, resolve }) => {

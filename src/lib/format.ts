@@ -14,3 +14,28 @@ export const LEVEL_LABELS: Record<string, string> = {
 	intermediate: 'Intermediate',
 	'job-ready': 'Job-ready'
 };
+
+export const PORTFOLIO_KIND_LABELS: Record<string, string> = {
+	phase: 'Phase',
+	modules: 'Modules',
+	project: 'Project',
+	certification: 'Certification',
+	activity: 'Activity'
+};
+
+export const ITEM_STATE_LABELS: Record<string, string> = {
+	done: '✓ Done',
+	todo: 'To do',
+	locked: '🔒 Locked'
+};
+
+/** `2026-11-23` → `23 Nov 2026`, without time-zone shifts. */
+export function formatDay(day: string): string {
+	const [y, m, d] = day.split('-').map(Number);
+	return new Date(Date.UTC(y!, m! - 1, d!)).toLocaleDateString('en-GB', {
+		day: 'numeric',
+		month: 'short',
+		year: 'numeric',
+		timeZone: 'UTC'
+	});
+}

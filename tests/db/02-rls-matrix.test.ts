@@ -99,6 +99,37 @@ const TABLES: Record<string, TableSpec> = {
 			service_role: ALL
 		}
 	},
+	portfolio_evidence: {
+		prepare: { insert: 'delete from public.portfolio_evidence where user_id = $1' },
+		sql: {
+			select: 'select user_id from public.portfolio_evidence where user_id = $1',
+			insert: `insert into public.portfolio_evidence (user_id, roadmap_id, item_id, url, note, achieved_on)
+				values ($1, 'mlops-engineer', 'forged', 'https://example.org', 'Forged', '2026-01-01') returning user_id`,
+			update: `update public.portfolio_evidence set note = 'Changed' where user_id = $1 returning user_id`,
+			delete: 'delete from public.portfolio_evidence where user_id = $1 returning user_id'
+		},
+		expect: {
+			anon: NONE,
+			owner: ALL,
+			'other learner': NONE,
+			service_role: ALL
+		}
+	},
+	portfolio_shares: {
+		prepare: { insert: 'delete from public.portfolio_shares where user_id = $1' },
+		sql: {
+			select: 'select user_id from public.portfolio_shares where user_id = $1',
+			insert: `insert into public.portfolio_shares (user_id, roadmap_id) values ($1, 'mlops-engineer') returning user_id`,
+			update: `update public.portfolio_shares set revoked_at = now() where user_id = $1 returning user_id`,
+			delete: 'delete from public.portfolio_shares where user_id = $1 returning user_id'
+		},
+		expect: {
+			anon: NONE,
+			owner: { select: 'allow', insert: 'allow', update: 'allow', delete: 'deny' },
+			'other learner': NONE,
+			service_role: ALL
+		}
+	},
 	module_progress: {
 		prepare: { insert: 'delete from public.module_progress where user_id = $1' },
 		sql: {
@@ -188,6 +219,15 @@ describe.each(engines)('RLS matrix on %s', (engine) => {
 					])
 				])
 			);
+			await t.db.forUser(id).rpc('save_evidence', {
+				roadmap_id: 'mlops-engineer',
+				item_id: 'pipeline-project',
+				url: 'https://example.org/repo',
+				note: 'A pipeline',
+				credential_id: null,
+				achieved_on: '2026-11-01'
+			});
+			await t.db.forUser(id).rpc('share_portfolio', { roadmap_id: 'mlops-engineer' });
 			await t.db.asService((sql) =>
 				sql.query(
 					`select * from public.check_answer(user_id => $1, module_id => 'ml-basics', attempt_key => $2,

@@ -3,7 +3,7 @@
 // executable by `authenticated` (not `anon`); and the request supabase-js sends for a call has
 // PostgREST's path, headers and body.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { RPC, SERVICE_RPC } from '../../src/lib/server/rpc';
+import { PUBLIC_RPC, RPC, SERVICE_RPC } from '../../src/lib/server/rpc';
 import { createSupabase, supabaseUserDb } from '../../src/lib/server/supabase';
 import { openTestDb, type TestDb } from './harness';
 
@@ -37,6 +37,25 @@ describe('SQL functions the app calls', () => {
 			const { args: names, modes, auth, anon, service } = rows[0]!;
 			expect((names ?? []).filter((_, i) => !modes || modes[i] === 'i')).toEqual([...args]);
 			expect({ auth, anon, service }).toEqual({ auth: false, anon: false, service: true });
+		}
+	);
+
+	it.each(Object.entries(PUBLIC_RPC))(
+		'%s(%j) exists with those arguments, for anon and authenticated',
+		async (name, args) => {
+			const rows = await t.db.driver.transaction((sql) =>
+				sql.query<{ args: string[] | null; modes: string[] | null; auth: boolean; anon: boolean }>(
+					`select p.proargnames as args, p.proargmodes::text[] as modes,
+				        has_function_privilege('authenticated', p.oid, 'execute') as auth,
+				        has_function_privilege('anon', p.oid, 'execute') as anon
+				 from pg_proc p where p.pronamespace = 'public'::regnamespace and p.proname = $1`,
+					[name]
+				)
+			);
+			expect(rows).toHaveLength(1);
+			const { args: names, modes, auth, anon } = rows[0]!;
+			expect((names ?? []).filter((_, i) => !modes || modes[i] === 'i')).toEqual([...args]);
+			expect({ auth, anon }).toEqual({ auth: true, anon: true });
 		}
 	);
 

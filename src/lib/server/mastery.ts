@@ -16,7 +16,10 @@ const tags: QuestionTags = new Map(
 	)
 );
 
+/** Mastery per competency from attempt results (the learner's own, or a shared portfolio's). */
+export const masteryOf = (rows: AttemptResults[]): Record<string, Mastery> =>
+	Object.fromEntries(mastery(rows, tags));
+
 export async function myMastery(db: UserDb): Promise<Record<string, Mastery>> {
-	const rows = await call<AttemptResults, 'my_attempt_results'>(db, 'my_attempt_results', {});
-	return Object.fromEntries(mastery(rows, tags));
+	return masteryOf(await call<AttemptResults, 'my_attempt_results'>(db, 'my_attempt_results', {}));
 }

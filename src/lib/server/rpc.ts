@@ -17,7 +17,19 @@ export const RPC = {
 	my_review_cards: ['module_id'],
 	my_due_reviews: ['max_cards'],
 	my_review_count: [],
-	my_quiz_state: ['module_id', 'attempt_key']
+	my_quiz_state: ['module_id', 'attempt_key'],
+	my_evidence: ['only_roadmap'],
+	save_evidence: ['roadmap_id', 'item_id', 'url', 'note', 'credential_id', 'achieved_on'],
+	delete_evidence: ['roadmap_id', 'item_id'],
+	my_best_scores: [],
+	my_shares: [],
+	share_portfolio: ['roadmap_id'],
+	revoke_share: ['roadmap_id']
+} as const satisfies Record<string, readonly string[]>;
+
+/** Functions anyone may call, signed in or not (`anon` and `authenticated`). */
+export const PUBLIC_RPC = {
+	public_portfolio: ['slug']
 } as const satisfies Record<string, readonly string[]>;
 
 /** Functions only the server may call, as service_role (never with a learner's token). */
@@ -45,6 +57,16 @@ type Args<N extends RpcName> = { [K in (typeof RPC)[N][number]]: unknown };
 
 /** Calls a registered SQL function as the signed-in user. */
 export function call<T, N extends RpcName>(db: UserDb, name: N, args: Args<N>): Promise<T[]> {
+	return db.rpc<T>(name, args as Record<string, unknown>);
+}
+
+export type PublicRpcName = keyof typeof PUBLIC_RPC;
+/** Calls a public SQL function, as whoever is asking (a visitor is `anon`). */
+export function callPublic<T, N extends PublicRpcName>(
+	db: UserDb,
+	name: N,
+	args: { [K in (typeof PUBLIC_RPC)[N][number]]: unknown }
+): Promise<T[]> {
 	return db.rpc<T>(name, args as Record<string, unknown>);
 }
 

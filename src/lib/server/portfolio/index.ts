@@ -1,0 +1,114 @@
+// Portfolios on the server: reads what derivation needs through the SQL functions — as the learner,
+// or for a shared page through public_portfolio() — and derives the checklist.
+import { catalog, roadmapModules } from '../content';
+import type { UserDb } from '../db/types';
+import { masteryOf } from '../mastery';
+import { call, callPublic } from '../rpc';
+import type { ProgressRow } from '../progress';
+import { derivePortfolio, type EvidenceInput, type PortfolioView } from '$lib/portfolio/derive';
+import type { Roadmap } from '$lib/content/schema';
+import type { AttemptResults } from '$lib/quiz/mastery';
+
+type EvidenceRow = EvidenceInput & { roadmap_id: string };
+interface ShareRow {
+	slug: string;
+	roadmap_id: string;
+	created_at: string | Date;
+}
+
+const knownModules: ReadonlySet<string> = new Set(catalog.modules.keys());
+const bestScores = (rows: { module_id: string; best: string | number }[]) =>
+	rows.map((s) => ({ module_id: s.module_id, best: Number(s.best) }));
+
+/** The competencies a roadmap's modules teach, in roadmap order. */
+export function roadmapCompetencies(roadmapId: string) {
+	const ids = [
+		...new Set(roadmapModules(roadmapId).flatMap((m) => catalog.modules.get(m)!.competencies))
+	];
+	return ids.map((id) => catalog.competencies.get(id)!);
+}
+
+/** A roadmap is completed when every module of every phase is. */
+export const roadmapCompleted = (view: PortfolioView) => view.phases.every((p) => p.share === 1);
+
+/** The signed-in learner's portfolio for each roadmap given, with its active share link. */
+export async function myPortfolios(db: UserDb, roadmaps: Roadmap[]) {
+	const one = roadmaps.length === 1 ? roadmaps[0]!.id : null;
+	const [progress, scores, evidence, shares] = await Promise.all([
+		call<ProgressRow, 'my_progress'>(db, 'my_progress', {}),
+		call<{ module_id: string; best: string | number }, 'my_best_scores'>(db, 'my_best_scores', {}),
+		call<EvidenceRow, 'my_evidence'>(db, 'my_evidence', { only_roadmap: one }),
+		call<ShareRow, 'my_shares'>(db, 'my_shares', {})
+	]);
+	return roadmaps.map((r) => {
+		const share = shares.find((s) => s.roadmap_id === r.id);
+		const modules = new Set(roadmapModules(r.id));
+		return {
+			roadmap: r,
+			/** When the last module of the roadmap was completed (meaningful once all are). */
+			completedOn:
+				progress
+					.filter((p) => modules.has(p.module_id) && p.completed_at)
+					.map((p) => new Date(p.completed_at!).toISOString().slice(0, 10))
+					.sort()
+					.at(-1) ?? null,
+			view: derivePortfolio(
+				r,
+				progress,
+				bestScores(scores),
+				evidence.filter((e) => e.roadmap_id === r.id),
+				knownModules
+			),
+			share: share ? { slug: share.slug, since: new Date(share.created_at).toISOString() } : null
+		};
+	});
+}
+
+interface PublicRow {
+	display_name: string;
+	roadmap_id: string;
+	shared_at: string | Date;
+	evidence: EvidenceInput[];
+	progress: ProgressRow[];
+	best_scores: { module_id: string; best: string | number }[];
+	results: AttemptResults[];
+}
+
+/** A shared portfolio, or null for a slug that is unknown, revoked, or names a roadmap now gone. */
+export async function publicPortfolio(db: UserDb, slug: string) {
+	if (!/^[A-Za-z0-9_-]{32}$/.test(slug)) return null;
+	const [row] = await callPublic<PublicRow, 'public_portfolio'>(db, 'public_portfolio', { slug });
+	const roadmap = row && catalog.roadmaps.get(row.roadmap_id);
+	if (!row || !roadmap) return null;
+	const mastery = masteryOf(row.results);
+	const completedAt = new Map(
+		row.progress.map((p) => [p.module_id, p.completed_at && new Date(p.completed_at).toISOString()])
+	);
+	return {
+		displayName: row.display_name,
+		roadmap,
+		sharedAt: new Date(row.shared_at).toISOString(),
+		view: derivePortfolio(
+			roadmap,
+			row.progress,
+			bestScores(row.best_scores),
+			row.evidence,
+			knownModules
+		),
+		mastery: roadmapCompetencies(roadmap.id).map((c) => ({
+			id: c.id,
+			title: c.title,
+			mastery: mastery[c.id]
+		})),
+		/** The roadmap's modules in order, with the day each was completed (null: not yet). */
+		modules: roadmapModules(roadmap.id).map((id) => ({
+			id,
+			title: catalog.modules.get(id)!.title,
+			completedOn: completedAt.get(id)?.slice(0, 10) ?? null
+		}))
+	};
+}
+
+/** The signed-in learner's portfolio for one roadmap. */
+export const myPortfolio = async (db: UserDb, roadmap: Roadmap) =>
+	(await myPortfolios(db, [roadmap]))[0]!;

@@ -1,0 +1,86 @@
+import { error, fail, redirect } from '@sveltejs/kit';
+import { catalog } from '$lib/server/content';
+import { fieldErrors } from '$lib/server/auth/validation';
+import { call } from '$lib/server/rpc';
+import { myPortfolio, roadmapCompleted } from '$lib/server/portfolio';
+import { EVIDENCE_KINDS, evidenceSchema, type EvidenceKind } from '$lib/portfolio/evidence';
+
+function me(locals: App.Locals, job: string) {
+	if (!locals.db) redirect(303, `/login?redirectTo=/portfolio/${job}`);
+	const roadmap = catalog.roadmaps.get(job);
+	if (!roadmap) error(404, `There is no roadmap "${job}".`);
+	return { db: locals.db, roadmap };
+}
+
+export async function load({ params, locals, url }) {
+	const { db, roadmap } = me(locals, params.job);
+	const { view, share } = await myPortfolio(db, roadmap);
+	const titles = Object.fromEntries([...catalog.modules.values()].map((m) => [m.id, m.title]));
+	return {
+		roadmap: { id: roadmap.id, title: roadmap.title, summary: roadmap.summary },
+		view: view,
+		titles,
+		share: share && { ...share, url: `${url.origin}/p/${share.slug}` },
+		completed: roadmapCompleted(view)
+	};
+}
+
+const text = (form: FormData, name: string) => String(form.get(name) ?? '');
+
+export const actions = {
+	evidence: async ({ params, locals, request }) => {
+		const { db, roadmap } = me(locals, params.job);
+		const form = await request.formData();
+		const itemId = text(form, 'item');
+		const values = {
+			url: text(form, 'url'),
+			note: text(form, 'note'),
+			credential_id: text(form, 'credential_id'),
+			achieved_on: text(form, 'achieved_on')
+		};
+		const item = roadmap.portfolio.find((i) => i.id === itemId);
+		if (!item || !(EVIDENCE_KINDS as readonly string[]).includes(item.kind))
+			return fail(400, {
+				item: itemId,
+				values,
+				errors: { form: 'There is no such item to add evidence to.' }
+			});
+		// Locked items take no evidence: their modules come first.
+		const { view } = await myPortfolio(db, roadmap);
+		const state = view.items.find((i) => i.id === itemId)!;
+		if (state.state === 'locked')
+			return fail(409, {
+				item: itemId,
+				values,
+				errors: { form: 'Complete the modules this item needs before adding evidence.' }
+			});
+		const parsed = evidenceSchema(item.kind as EvidenceKind).safeParse(values);
+		if (!parsed.success)
+			return fail(400, { item: itemId, values, errors: fieldErrors(parsed.error) });
+		await call(db, 'save_evidence', {
+			roadmap_id: roadmap.id,
+			item_id: item.id,
+			...parsed.data
+		});
+		return { saved: itemId };
+	},
+
+	remove: async ({ params, locals, request }) => {
+		const { db, roadmap } = me(locals, params.job);
+		const itemId = text(await request.formData(), 'item');
+		await call(db, 'delete_evidence', { roadmap_id: roadmap.id, item_id: itemId });
+		return { removed: itemId };
+	},
+
+	share: async ({ params, locals }) => {
+		const { db, roadmap } = me(locals, params.job);
+		await call(db, 'share_portfolio', { roadmap_id: roadmap.id });
+		return { shared: true };
+	},
+
+	unshare: async ({ params, locals }) => {
+		const { db, roadmap } = me(locals, params.job);
+		await call(db, 'revoke_share', { roadmap_id: roadmap.id });
+		return { unshared: true };
+	}
+};

@@ -1,0 +1,30 @@
+import { error, json, redirect } from '@sveltejs/kit';
+import { catalog } from '$lib/server/content';
+import { myPortfolio, roadmapCompleted } from '$lib/server/portfolio';
+import { roadmapCredential } from '$lib/server/portfolio/issuer';
+import { myProfile } from '$lib/server/progress';
+
+export async function GET({ params, locals, url }) {
+	if (!locals.db || !locals.user) redirect(303, `/login?redirectTo=/portfolio/${params.job}`);
+	const roadmap = catalog.roadmaps.get(params.job);
+	if (!roadmap) error(404, `There is no roadmap "${params.job}".`);
+	const [mine, profile] = await Promise.all([
+		myPortfolio(locals.db, roadmap),
+		myProfile(locals.db)
+	]);
+	if (!roadmapCompleted(mine.view) || !mine.completedOn)
+		error(404, 'A credential is issued once every module of the roadmap is completed.');
+	const credential = await roadmapCredential({
+		origin: url.origin,
+		roadmapId: roadmap.id,
+		learner: { id: locals.user.id, displayName: profile?.display_name ?? '' },
+		achievedOn: mine.completedOn
+	});
+	return json(credential, {
+		headers: {
+			'content-type': 'application/ld+json',
+			'content-disposition': `attachment; filename="jalons-${roadmap.id}-credential.json"`,
+			'cache-control': 'private, no-store'
+		}
+	});
+}

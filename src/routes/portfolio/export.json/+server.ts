@@ -1,0 +1,51 @@
+import { json, redirect } from '@sveltejs/kit';
+import { catalog } from '$lib/server/content';
+import { myPortfolios } from '$lib/server/portfolio';
+import { myProfile } from '$lib/server/progress';
+
+/** Everything the learner's portfolio holds, for them to keep or move elsewhere. */
+export async function GET({ locals, url }) {
+	if (!locals.db || !locals.user) redirect(303, '/login?redirectTo=/portfolio');
+	const [portfolios, profile] = await Promise.all([
+		myPortfolios(locals.db, [...catalog.roadmaps.values()]),
+		myProfile(locals.db)
+	]);
+	const body = {
+		format: 'jalons-portfolio/1',
+		exported_at: new Date().toISOString(),
+		learner: { display_name: profile?.display_name ?? '', email: locals.user.email },
+		portfolios: portfolios.map(({ roadmap, view, share, completedOn }) => ({
+			roadmap: {
+				id: roadmap.id,
+				title: roadmap.title,
+				url: `${url.origin}/roadmaps/${roadmap.id}`
+			},
+			readiness: view.readiness,
+			phases: view.phases,
+			completed_on: view.phases.every((p) => p.share === 1) ? completedOn : null,
+			items: view.items.map((i) => ({
+				id: i.id,
+				title: i.title,
+				kind: i.kind,
+				state: i.state,
+				done_on: i.done_on,
+				missing: i.missing,
+				evidence: i.evidence && {
+					url: i.evidence.url,
+					note: i.evidence.note,
+					credential_id: i.evidence.credential_id,
+					achieved_on: i.evidence.achieved_on
+				}
+			})),
+			// Evidence recorded for items the roadmap no longer has: kept, and exported.
+			other_evidence: view.orphanEvidence,
+			public_link: share ? `${url.origin}/p/${share.slug}` : null
+		}))
+	};
+	return json(body, {
+		headers: {
+			'content-disposition': 'attachment; filename="jalons-portfolio.json"',
+			'cache-control': 'private, no-store'
+		}
+	});
+}
