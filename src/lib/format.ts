@@ -26,7 +26,7 @@ export const PORTFOLIO_KIND_LABELS: Record<string, string> = {
 export const ITEM_STATE_LABELS: Record<string, string> = {
 	done: '✓ Done',
 	todo: 'To do',
-	locked: '🔒 Locked'
+	locked: 'Locked'
 };
 
 /** `2026-11-23` → `23 Nov 2026`, without time-zone shifts. */

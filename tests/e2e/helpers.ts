@@ -23,3 +23,15 @@ export async function linksTo(page: Page, prefix: string): Promise<string[]> {
 		.evaluateAll((as) => as.map((a) => a.getAttribute('href')!));
 	return [...new Set(hrefs)];
 }
+
+/** Creates a fresh account (and signs in as it); returns its email. */
+export async function signUpNew(page: Page, displayName?: string): Promise<string> {
+	const email = `e2e-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.org`;
+	await page.goto('/signup');
+	await page.getByLabel('Email').fill(email);
+	await page.getByLabel('Password').fill('a good long password');
+	if (displayName) await page.getByLabel('Display name (optional)').fill(displayName);
+	await page.getByRole('button', { name: 'Create account' }).click();
+	await expect(page.getByRole('link', { name: 'Account', exact: true })).toBeVisible();
+	return email;
+}

@@ -2,21 +2,13 @@ import { expect, test, type Page } from '@playwright/test';
 import { checkCatalog } from '../../src/lib/content/catalog';
 import { readCourseFiles } from '../../scripts/catalog-files';
 import type { Question } from '../../src/lib/quiz/schema';
-import { expectNoAxeViolations } from './helpers';
+import { expectNoAxeViolations, signUpNew } from './helpers';
 
 const { catalog } = checkCatalog(readCourseFiles(process.cwd()));
 const MODULE = 'ml-basics';
 const quiz = catalog.quizzes.get(MODULE)!;
 
-async function signUp(page: Page) {
-	await page.goto('/signup');
-	await page
-		.getByLabel('Email')
-		.fill(`quiz-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.org`);
-	await page.getByLabel('Password').fill('a good long password');
-	await page.getByRole('button', { name: 'Create account' }).click();
-	await expect(page.getByRole('link', { name: 'Account', exact: true })).toBeVisible();
-}
+const signUp = (page: Page) => signUpNew(page);
 
 /** Answers one shown question with its key, read from the catalog (the test runs on the server side). */
 async function answerRight(
