@@ -1,3 +1,4 @@
+import { generateKeyPairSync } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,6 +8,12 @@ import { chromiumLaunch } from './tests/chromium';
 const PORT = Number(process.env.E2E_PORT ?? 4173);
 // Each run starts from an empty embedded database.
 const DATA_DIR = process.env.E2E_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'jalons-e2e-'));
+
+// Credentials are signed in the e2e run, so the signing path of the built app is tested; the tests
+// read the public key from /issuer.
+const ISSUER_KEY = generateKeyPairSync('ed25519')
+	.privateKey.export({ format: 'pem', type: 'pkcs8' })
+	.toString();
 
 // The e2e tests drive Debian's Chromium (Playwright's own browser download is not available
 // here) against the built app, served as users get it: `node build`.
@@ -38,7 +45,8 @@ export default defineConfig({
 			HOST: '127.0.0.1',
 			ORIGIN: `http://127.0.0.1:${PORT}`,
 			DATA_DIR,
-			DATABASE_URL: ''
+			DATABASE_URL: '',
+			JALONS_ISSUER_KEY: ISSUER_KEY
 		},
 		url: `http://127.0.0.1:${PORT}/`,
 		reuseExistingServer: false,

@@ -8,11 +8,14 @@ import { closeDb, localDb } from '$lib/server/db';
 import { modeOf, parseEnv } from '$lib/server/env';
 import { createSupabase, safeGetSession, supabaseUserDb } from '$lib/server/supabase';
 import { rpcSql } from '$lib/server/db/local';
+import { issuerKeyFromEnv } from '$lib/server/portfolio/issuer-key';
 import type { ServiceRpc } from '$lib/server/rpc';
 import { createClient } from '@supabase/supabase-js';
 import ws from 'ws';
 
 const config = parseEnv({ ...privateEnv, ...publicEnv });
+// A malformed issuer key stops the server now, with how to fix it, not at the first credential.
+issuerKeyFromEnv(privateEnv);
 const mode = modeOf(config);
 // Open (and migrate) the database at start, not on the first request.
 const ready = localDb(config);

@@ -3,6 +3,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { checkCatalog } from '../../src/lib/content/catalog';
 import { readCourseFiles } from '../../scripts/catalog-files';
+import { verifyCredential } from '../../src/lib/server/portfolio/credential';
 import { expectNoAxeViolations, signUpNew } from './helpers';
 
 const { catalog } = checkCatalog(readCourseFiles(process.cwd()));
@@ -131,6 +132,15 @@ test('a completed roadmap gives an Open Badges 3.0 credential', async ({ page })
 	expect(credential.credentialSubject.achievement.name).toContain(target.title);
 	expect(credential.credentialSubject.achievement.alignment.length).toBeGreaterThan(3);
 	expect(JSON.stringify(credential)).not.toContain('@example.org');
+
+	// Signed by the server's issuer key, which /issuer publishes: it verifies, and a change breaks it.
+	const issuer = await (await page.request.get('/issuer')).json();
+	const key = issuer.assertionMethod[0].publicKeyMultibase;
+	expect(credential.proof.verificationMethod).toBe(issuer.assertionMethod[0].id);
+	expect(await verifyCredential(credential, key)).toEqual({ verified: true });
+	const forged = structuredClone(credential);
+	forged.credentialSubject.achievement.name = 'Chief Everything Officer';
+	expect((await verifyCredential(forged, key)).verified).toBe(false);
 });
 
 test('portfolio pages need an account, and unknown jobs are 404', async ({ page }) => {

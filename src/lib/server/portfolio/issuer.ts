@@ -4,7 +4,8 @@ import { createHash } from 'node:crypto';
 import { env } from '$env/dynamic/private';
 import { catalog } from '../content';
 import { roadmapCompetencies } from '.';
-import { buildCredential, issuerKeyFromEnv, issuerOf, signCredential } from './credential';
+import { buildCredential, issuerOf, signCredential } from './credential';
+import { issuerKeyFromEnv } from './issuer-key';
 
 export const issuerKey = issuerKeyFromEnv(env);
 
