@@ -9,9 +9,9 @@ import { randomBytes } from 'node:crypto';
 import autocannon from 'autocannon';
 import { signUp } from '../src/lib/server/auth/local';
 import { makeAttemptToken } from '../src/lib/server/attempt-token';
-import { LocalDb, rpcSql } from '../src/lib/server/db/local';
+import { LocalDb } from '../src/lib/server/db/local';
 import { migrate } from '../src/lib/server/db/migrate';
-import { pgliteDriver } from '../src/lib/server/db/pglite';
+import { pgliteWorkerDriver } from '../src/lib/server/db/pglite-worker';
 import { readSqlFiles } from '../scripts/sql-files';
 import { startServer } from './server';
 
@@ -26,7 +26,8 @@ const dataDir = join(dir, 'data');
 try {
 	// Accounts and sessions, made directly in the data dir the server will open.
 	const { compat, migrations } = readSqlFiles(process.cwd());
-	const driver = await pgliteDriver(dataDir);
+	// The same driver as the server: PGlite in a worker thread.
+	const driver = await pgliteWorkerDriver(dataDir);
 	await migrate(driver, compat, migrations);
 	const db = new LocalDb(driver);
 	const users: { id: string; cookie: string }[] = [];
@@ -37,11 +38,7 @@ try {
 	}
 
 	// Raw rate of the writes one submission makes, on the same engine, in this process.
-	const service = (fn: string, args: Record<string, unknown>) =>
-		db.asService((sql) => {
-			const { text, params } = rpcSql(fn, args);
-			return sql.query(text, params);
-		});
+	const service = (fn: string, args: Record<string, unknown>) => db.serviceRpc(fn, args);
 	let raw = 0;
 	const rawEnd = performance.now() + 5000;
 	while (performance.now() < rawEnd) {

@@ -7,7 +7,6 @@ import { sessionUser } from '$lib/server/auth/local';
 import { closeDb, localDb } from '$lib/server/db';
 import { modeOf, parseEnv } from '$lib/server/env';
 import { createSupabase, safeGetSession, supabaseUserDb } from '$lib/server/supabase';
-import { rpcSql } from '$lib/server/db/local';
 import { issuerKeyFromEnv } from '$lib/server/portfolio/issuer-key';
 import type { ServiceRpc } from '$lib/server/rpc';
 import { createClient } from '@supabase/supabase-js';
@@ -57,11 +56,7 @@ const session: Handle = async ({ event, resolve }) => {
 	event.locals.db = found ? db.forUser(found.user.id) : null;
 	event.locals.publicDb = event.locals.db ?? db.anon();
 	event.locals.auth = localAuth(db, event.cookies, event.url, event.getClientAddress());
-	event.locals.serviceRpc = (name, args) =>
-		db.asService((sql) => {
-			const { text, params } = rpcSql(name, args);
-			return sql.query(text, params);
-		});
+	event.locals.serviceRpc = (name, args) => db.serviceRpc(name, args);
 	return resolve(event);
 };
 

@@ -1,10 +1,12 @@
-// Test databases: PGlite in memory always; a fresh database on the PostgreSQL server at
-// DATABASE_URL when it is set (CI starts PostgreSQL 15 and sets it).
+// Test databases: PGlite in memory always, in this thread and in a worker thread (as the app server
+// runs it); a fresh database on the PostgreSQL server at DATABASE_URL when it is set (CI starts
+// PostgreSQL 15 and sets it).
 import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { LocalDb } from '../../src/lib/server/db/local';
 import { migrate } from '../../src/lib/server/db/migrate';
 import { pgliteDriver } from '../../src/lib/server/db/pglite';
+import { pgliteWorkerDriver } from '../../src/lib/server/db/pglite-worker';
 import { postgresDriver } from '../../src/lib/server/db/postgres';
 import { compatFiles, migrationFiles } from '../../src/lib/server/db/sql-files';
 
@@ -14,11 +16,15 @@ export interface TestDb {
 	dispose(): Promise<void>;
 }
 
-export const engines = ['pglite', ...(process.env.DATABASE_URL ? ['postgres'] : [])] as const;
+export const engines = [
+	'pglite',
+	'pglite-worker',
+	...(process.env.DATABASE_URL ? ['postgres'] : [])
+] as const;
 
 export async function openTestDb(engine: (typeof engines)[number]): Promise<TestDb> {
-	if (engine === 'pglite') {
-		const driver = await pgliteDriver(null);
+	if (engine === 'pglite' || engine === 'pglite-worker') {
+		const driver = engine === 'pglite' ? await pgliteDriver(null) : await pgliteWorkerDriver(null);
 		await migrate(driver, compatFiles, migrationFiles);
 		const db = new LocalDb(driver);
 		return { name: 'PGlite', db, dispose: () => db.close() };

@@ -107,22 +107,20 @@ export async function sessionUser(
 	token: string
 ): Promise<{ user: SessionUser; expires: Date | null } | null> {
 	if (!/^[A-Za-z0-9_-]{43}$/.test(token)) return null;
-	return db.asAuth(async (sql) => {
-		const [row] = await sql.query<{ id: string; email: string; last_seen_at: Date }>(
-			`select u.id, u.email, s.last_seen_at from auth.jalons_sessions s join auth.users u on u.id = s.user_id
-			 where s.token_hash = $1 and s.expires_at > now()`,
-			[hashToken(token)]
-		);
-		if (!row) return null;
-		if (Date.now() - new Date(row.last_seen_at).getTime() < 3_600_000)
-			return { user: { id: row.id, email: row.email }, expires: null };
-		const expires = new Date(Date.now() + SESSION_DAYS * 86_400_000);
-		await sql.query(
-			'update auth.jalons_sessions set last_seen_at = now(), expires_at = $2 where token_hash = $1',
-			[hashToken(token), expires]
-		);
-		return { user: { id: row.id, email: row.email }, expires };
-	});
+	const [row] = await db.authQuery<{ id: string; email: string; last_seen_at: Date }>(
+		`select u.id, u.email, s.last_seen_at from auth.jalons_sessions s join auth.users u on u.id = s.user_id
+		 where s.token_hash = $1 and s.expires_at > now()`,
+		[hashToken(token)]
+	);
+	if (!row) return null;
+	if (Date.now() - new Date(row.last_seen_at).getTime() < 3_600_000)
+		return { user: { id: row.id, email: row.email }, expires: null };
+	const expires = new Date(Date.now() + SESSION_DAYS * 86_400_000);
+	await db.authQuery(
+		'update auth.jalons_sessions set last_seen_at = now(), expires_at = $2 where token_hash = $1',
+		[hashToken(token), expires]
+	);
+	return { user: { id: row.id, email: row.email }, expires };
 }
 
 export async function signOut(db: LocalDb, token: string) {

@@ -2,7 +2,7 @@
 // Supabase (PUBLIC_SUPABASE_URL + key), a PostgreSQL server (DATABASE_URL), or embedded PGlite.
 import { LocalDb } from './local';
 import { migrate } from './migrate';
-import { pgliteDriver } from './pglite';
+import { pgliteWorkerDriver } from './pglite-worker';
 import { postgresDriver } from './postgres';
 import { compatFiles, migrationFiles } from './sql-files';
 import { modeOf, type Env } from '../env';
@@ -10,7 +10,8 @@ import { modeOf, type Env } from '../env';
 export async function openLocalDb(env: Env): Promise<LocalDb> {
 	const driver = env.DATABASE_URL
 		? postgresDriver(env.DATABASE_URL)
-		: await pgliteDriver(env.DATA_DIR);
+		: // In a worker thread: the database runs beside the server's own work, not in turns with it.
+			await pgliteWorkerDriver(env.DATA_DIR);
 	await migrate(driver, compatFiles, migrationFiles);
 	return new LocalDb(driver);
 }

@@ -1,30 +1,58 @@
-import type { Driver, Sql, UserDb } from './types';
+import type { Driver, Row, Sql, UserDb } from './types';
 import { DbError } from './types';
 
 const NAME = /^[a-z_][a-z0-9_]*$/;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+type Role = 'anon' | 'authenticated' | 'service_role' | 'supabase_auth_admin';
+
+// One statement for both (`set_config('role', …, true)` is `set local role`): a round trip fewer on
+// every request. The role is a constant from the union above, never user input.
+const prelude = (role: Role, claims: Record<string, unknown>) => ({
+	text: `select set_config('request.jwt.claims', $1, true), set_config('role', $2, true)`,
+	params: [JSON.stringify(claims), role]
+});
+
 /** Runs `fn` in one transaction as `role`, with PostgREST's request claims. */
 async function as<T>(
 	driver: Driver,
-	role: 'anon' | 'authenticated' | 'service_role' | 'supabase_auth_admin',
+	role: Role,
 	claims: Record<string, unknown>,
 	fn: (sql: Sql) => Promise<T>
 ): Promise<T> {
 	try {
 		return await driver.transaction(async (sql) => {
-			// One statement for both (`set_config('role', …, true)` is `set local role`): a round trip
-			// fewer on every request. The role is a constant from the union above, never user input.
-			await sql.query(
-				`select set_config('request.jwt.claims', $1, true), set_config('role', $2, true)`,
-				[JSON.stringify(claims), role]
-			);
+			const { text, params } = prelude(role, claims);
+			await sql.query(text, params);
 			return fn(sql);
 		});
 	} catch (e) {
 		throw toDbError(e);
 	}
 }
+
+/** Runs one statement as `role`: in one message where the driver allows it. */
+async function runAs<T>(
+	driver: Driver,
+	role: Role,
+	claims: Record<string, unknown>,
+	call: { text: string; params: unknown[] }
+): Promise<T[]> {
+	if (!driver.run) return as(driver, role, claims, (sql) => sql.query<T>(call.text, call.params));
+	try {
+		return (await driver.run([prelude(role, claims), call])) as T[];
+	} catch (e) {
+		throw toDbError(e);
+	}
+}
+
+const rpcAs = <T>(
+	driver: Driver,
+	role: Role,
+	claims: Record<string, unknown>,
+	fn: string,
+	args: Record<string, unknown>
+) => runAs<T>(driver, role, claims, rpcSql(fn, args));
 
 export function toDbError(e: unknown): unknown {
 	if (e instanceof DbError) return e;
@@ -59,22 +87,15 @@ export class LocalDb {
 	forUser(userId: string): UserDb {
 		if (!UUID.test(userId)) throw new Error('invalid user id');
 		return {
-			rpc: (fn, args = {}) => {
-				const { text, params } = rpcSql(fn, args);
-				return as(this.driver, 'authenticated', { sub: userId, role: 'authenticated' }, (sql) =>
-					sql.query(text, params)
-				);
-			}
+			rpc: (fn, args = {}) =>
+				rpcAs(this.driver, 'authenticated', { sub: userId, role: 'authenticated' }, fn, args)
 		};
 	}
 
 	/** As a visitor with no account (`anon`). */
 	anon(): UserDb {
 		return {
-			rpc: (fn, args = {}) => {
-				const { text, params } = rpcSql(fn, args);
-				return as(this.driver, 'anon', { role: 'anon' }, (sql) => sql.query(text, params));
-			}
+			rpc: (fn, args = {}) => rpcAs(this.driver, 'anon', { role: 'anon' }, fn, args)
 		};
 	}
 
@@ -83,9 +104,24 @@ export class LocalDb {
 		return as(this.driver, 'supabase_auth_admin', { role: 'supabase_auth_admin' }, fn);
 	}
 
+	/** One statement as `supabase_auth_admin` (the session lookup on every request). */
+	authQuery<T = Row>(text: string, params: unknown[]): Promise<T[]> {
+		return runAs(
+			this.driver,
+			'supabase_auth_admin',
+			{ role: 'supabase_auth_admin' },
+			{ text, params }
+		);
+	}
+
 	/** As `service_role` (bypasses RLS): for tests, seeds and administration, never for a request. */
 	asService<T>(fn: (sql: Sql) => Promise<T>): Promise<T> {
 		return as(this.driver, 'service_role', { role: 'service_role' }, fn);
+	}
+
+	/** Calls one service-only SQL function as `service_role` (e.g. recording a graded attempt). */
+	serviceRpc<T = Row>(fn: string, args: Record<string, unknown>): Promise<T[]> {
+		return rpcAs(this.driver, 'service_role', { role: 'service_role' }, fn, args);
 	}
 
 	close() {

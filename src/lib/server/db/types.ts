@@ -9,6 +9,11 @@ export interface Sql {
 export interface Driver {
 	readonly kind: 'pglite' | 'postgres';
 	transaction<T>(fn: (sql: Sql) => Promise<T>): Promise<T>;
+	/**
+	 * Optional fast path: fixed statements in one transaction, returning the last one's rows. A driver
+	 * whose every round trip is costly (the PGlite worker) sends them in one message.
+	 */
+	run?(steps: { text: string; params: unknown[] }[]): Promise<Row[]>;
 	/** Runs a script of several statements (migrations), as the database owner. */
 	exec(script: string): Promise<void>;
 	close(): Promise<void>;
