@@ -66,31 +66,35 @@ try {
 
 	const server = await startServer({ DATA_DIR: dataDir, DATABASE_URL: '', ATTEMPT_SECRET: secret });
 	let n = 0;
-	const result = await autocannon({
-		url: `${server.url}/modules/${MODULE}/quiz?/submit`,
-		connections: CONNECTIONS,
-		duration: SECONDS,
-		requests: [
-			{
-				method: 'POST',
-				setupRequest: (req) => {
-					const u = users[n++ % USERS]!;
-					const body = `attempt=${encodeURIComponent(makeAttemptToken(secret, u.id, MODULE))}`;
-					return {
-						...req,
-						body,
-						headers: {
-							'content-type': 'application/x-www-form-urlencoded',
-							origin: server.url,
-							accept: 'application/json',
-							'x-sveltekit-action': 'true',
-							cookie: u.cookie
-						}
-					};
+	const submit = (connections: number, duration: number) =>
+		autocannon({
+			url: `${server.url}/modules/${MODULE}/quiz?/submit`,
+			connections,
+			duration,
+			requests: [
+				{
+					method: 'POST',
+					setupRequest: (req) => {
+						const u = users[n++ % USERS]!;
+						const body = `attempt=${encodeURIComponent(makeAttemptToken(secret, u.id, MODULE))}`;
+						return {
+							...req,
+							body,
+							headers: {
+								'content-type': 'application/x-www-form-urlencoded',
+								origin: server.url,
+								accept: 'application/json',
+								'x-sveltekit-action': 'true',
+								cookie: u.cookie
+							}
+						};
+					}
 				}
-			}
-		]
-	});
+			]
+		});
+	const result = await submit(CONNECTIONS, SECONDS);
+	// One connection: the time a submission takes when nothing queues in front of it.
+	const alone = await submit(1, 5);
 	await server.stop();
 	const ok = result['2xx'];
 	const perSecond = ok / SECONDS;
@@ -99,6 +103,9 @@ try {
 	);
 	console.log(
 		`  ${perSecond.toFixed(0)} submissions/s   p50 ${result.latency.p50} ms   p99 ${result.latency.p99} ms   (2xx ${ok}, non-2xx ${result.non2xx}, errors ${result.errors})`
+	);
+	console.log(
+		`  one connection: ${(alone['2xx'] / 5).toFixed(0)} submissions/s   p50 ${alone.latency.p50} ms   p99 ${alone.latency.p99} ms`
 	);
 	console.log(
 		`Raw database writes of one submission (my_quiz_state + submit_attempt), same engine:`
