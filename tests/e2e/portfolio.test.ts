@@ -151,4 +151,15 @@ test('portfolio pages need an account, and unknown jobs are 404', async ({ page 
 	await page.goto('/portfolio');
 	await expect(page.getByRole('progressbar', { name: 'Portfolio readiness' })).toHaveCount(4);
 	await expectNoAxeViolations(page);
+
+	// Readable at 375 px, with a share link and an evidence form open.
+	await page.setViewportSize({ width: 375, height: 740 });
+	await page.goto(`/portfolio/${JOB}`);
+	await page.getByRole('button', { name: 'Share with a public link' }).click();
+	await expect(page.getByLabel(/Public link/)).toBeVisible();
+	await page.locator('summary', { hasText: 'Add your evidence' }).first().click();
+	const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - innerWidth);
+	expect(await overflow(), `/portfolio/${JOB}`).toBeLessThanOrEqual(0);
+	await page.goto('/portfolio');
+	expect(await overflow(), '/portfolio').toBeLessThanOrEqual(0);
 });
