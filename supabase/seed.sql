@@ -32,3 +32,10 @@ insert into public.module_progress (user_id, module_id, status, started_at, comp
 	('5eed0000-0000-4000-8000-000000000001', 'prompt-design-basics', 'completed', now() - interval '15 days', now() - interval '12 days', now() - interval '12 days'),
 	('5eed0000-0000-4000-8000-000000000001', 'system-prompts-context', 'started', now() - interval '2 days', null, now() - interval '2 days')
 on conflict do nothing;
+
+-- Evidence for an activity item of the portfolio checklist (it needs no module first).
+insert into public.portfolio_evidence (user_id, roadmap_id, item_id, url, note, achieved_on)
+values ('5eed0000-0000-4000-8000-000000000001', 'prompt-engineer', 'community',
+	'https://example.org/meetups/prompt-testing', 'A lightning talk on regression test sets for prompts at a local AI meetup.',
+	current_date - 10)
+on conflict do nothing;

@@ -198,7 +198,7 @@ describe('sign-up validation', () => {
 });
 
 describe('seed.sql', () => {
-	it('loads, and its demo learner signs in and has progress', async () => {
+	it('loads, and its demo learner signs in and has progress and evidence', async () => {
 		const { readFileSync } = await import('node:fs');
 		const t = await openTestDb('pglite');
 		try {
@@ -212,6 +212,11 @@ describe('seed.sql', () => {
 				'nlp-fundamentals:completed',
 				'prompt-design-basics:completed',
 				'system-prompts-context:started'
+			]);
+			expect(
+				await t.db.forUser(r.user.id).rpc('my_evidence', { only_roadmap: 'prompt-engineer' })
+			).toMatchObject([
+				{ item_id: 'community', url: 'https://example.org/meetups/prompt-testing' }
 			]);
 		} finally {
 			await t.dispose();

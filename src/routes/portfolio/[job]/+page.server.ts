@@ -3,6 +3,7 @@ import { catalog } from '$lib/server/content';
 import { fieldErrors } from '$lib/server/auth/validation';
 import { call } from '$lib/server/rpc';
 import { myPortfolio, roadmapCompleted } from '$lib/server/portfolio';
+import { myProfile } from '$lib/server/progress';
 import { EVIDENCE_KINDS, evidenceSchema, type EvidenceKind } from '$lib/portfolio/evidence';
 
 function me(locals: App.Locals, job: string) {
@@ -14,13 +15,14 @@ function me(locals: App.Locals, job: string) {
 
 export async function load({ params, locals, url }) {
 	const { db, roadmap } = me(locals, params.job);
-	const { view, share } = await myPortfolio(db, roadmap);
+	const [{ view, share }, profile] = await Promise.all([myPortfolio(db, roadmap), myProfile(db)]);
 	const titles = Object.fromEntries([...catalog.modules.values()].map((m) => [m.id, m.title]));
 	return {
 		roadmap: { id: roadmap.id, title: roadmap.title, summary: roadmap.summary },
 		view: view,
 		titles,
 		share: share && { ...share, url: `${url.origin}/p/${share.slug}` },
+		displayName: profile?.display_name || 'A Jalons learner',
 		completed: roadmapCompleted(view)
 	};
 }
