@@ -1,17 +1,21 @@
-// npm run bench:quiz — graded quiz submissions over HTTP against the built server on the embedded
-// database (autocannon, 64 connections), and, in the same run, the raw database write rate of what
-// one submission makes (my_quiz_state, then submit_attempt: record + schedule), and their ratio.
-// Figures, not a test.
+// npm run bench:quiz — graded quiz submissions over HTTP against the built server (autocannon,
+// 64 connections), and, in the same run, the raw database rate of what one submission does
+// (my_quiz_state, then submit_attempt: record + schedule) on the same engine, and their ratio.
+// On the embedded default (PGlite in a worker thread, as the server runs it); and on PostgreSQL too
+// when DATABASE_URL is set (a fresh database, dropped afterwards). Figures, not a test.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import autocannon from 'autocannon';
+import pg from 'pg';
 import { signUp } from '../src/lib/server/auth/local';
 import { makeAttemptToken } from '../src/lib/server/attempt-token';
 import { LocalDb } from '../src/lib/server/db/local';
 import { migrate } from '../src/lib/server/db/migrate';
 import { pgliteWorkerDriver } from '../src/lib/server/db/pglite-worker';
+import { postgresDriver } from '../src/lib/server/db/postgres';
+import type { Driver } from '../src/lib/server/db/types';
 import { readSqlFiles } from '../scripts/sql-files';
 import { startServer } from './server';
 
@@ -21,13 +25,10 @@ const USERS = 64;
 const MODULE = 'ml-basics';
 const secret = randomBytes(32).toString('hex');
 const dir = mkdtempSync(join(tmpdir(), 'jalons-bench-quiz-'));
-const dataDir = join(dir, 'data');
 
-try {
-	// Accounts and sessions, made directly in the data dir the server will open.
+async function bench(label: string, driver: Driver, writers: number, env: Record<string, string>) {
+	// Accounts and sessions, made directly in the database the server will open.
 	const { compat, migrations } = readSqlFiles(process.cwd());
-	// The same driver as the server: PGlite in a worker thread.
-	const driver = await pgliteWorkerDriver(dataDir);
 	await migrate(driver, compat, migrations);
 	const db = new LocalDb(driver);
 	const users: { id: string; cookie: string }[] = [];
@@ -37,34 +38,36 @@ try {
 		users.push({ id: r.user.id, cookie: `jalons_session=${r.token}` });
 	}
 
-	// Raw rate of the writes one submission makes, on the same engine, in this process.
+	// Raw rate of what one submission does, on the same engine and driver, in this process.
 	const service = (fn: string, args: Record<string, unknown>) => db.serviceRpc(fn, args);
 	let raw = 0;
 	const rawEnd = performance.now() + 5000;
-	while (performance.now() < rawEnd) {
-		const u = users[raw % USERS]!;
-		const key = randomBytes(16).toString('hex');
-		await db.forUser(u.id).rpc('my_quiz_state', { module_id: MODULE, attempt_key: key });
-		await service('submit_attempt', {
-			user_id: u.id,
-			module_id: MODULE,
-			quiz_version: 'bench',
-			answers: {},
-			results: { q1: { score: 0, max: 1 } },
-			score: 0,
-			max_score: 8,
-			passed: false,
-			started_at: new Date(),
-			idempotency_key: key,
-			max_attempts: null,
-			cards: [{ module_id: MODULE, question_id: 'q1', card: {}, due: new Date().toISOString() }]
-		});
-		raw++;
-	}
+	const writer = async () => {
+		while (performance.now() < rawEnd) {
+			const u = users[raw++ % USERS]!;
+			const key = randomBytes(16).toString('hex');
+			await db.forUser(u.id).rpc('my_quiz_state', { module_id: MODULE, attempt_key: key });
+			await service('submit_attempt', {
+				user_id: u.id,
+				module_id: MODULE,
+				quiz_version: 'bench',
+				answers: {},
+				results: { q1: { score: 0, max: 1 } },
+				score: 0,
+				max_score: 8,
+				passed: false,
+				started_at: new Date(),
+				idempotency_key: key,
+				max_attempts: null,
+				cards: [{ module_id: MODULE, question_id: 'q1', card: {}, due: new Date().toISOString() }]
+			});
+		}
+	};
+	await Promise.all(Array.from({ length: writers }, writer));
 	const rawRate = raw / 5;
 	await db.close();
 
-	const server = await startServer({ DATA_DIR: dataDir, DATABASE_URL: '', ATTEMPT_SECRET: secret });
+	const server = await startServer({ ...env, ATTEMPT_SECRET: secret });
 	let n = 0;
 	const submit = (connections: number, duration: number) =>
 		autocannon({
@@ -99,7 +102,7 @@ try {
 	const ok = result['2xx'];
 	const perSecond = ok / SECONDS;
 	console.log(
-		`Graded quiz submissions over HTTP (${CONNECTIONS} connections, ${SECONDS} s, embedded PGlite):`
+		`Graded quiz submissions over HTTP (${CONNECTIONS} connections, ${SECONDS} s, ${label}):`
 	);
 	console.log(
 		`  ${perSecond.toFixed(0)} submissions/s   p50 ${result.latency.p50} ms   p99 ${result.latency.p99} ms   (2xx ${ok}, non-2xx ${result.non2xx}, errors ${result.errors})`
@@ -108,12 +111,41 @@ try {
 		`  one connection: ${(alone['2xx'] / 5).toFixed(0)} submissions/s   p50 ${alone.latency.p50} ms   p99 ${alone.latency.p99} ms`
 	);
 	console.log(
-		`Raw database writes of one submission (my_quiz_state + submit_attempt), same engine:`
+		`Raw database rate of one submission (my_quiz_state + submit_attempt), same engine, ${writers} writer${writers > 1 ? 's' : ''}:`
 	);
 	console.log(`  ${rawRate.toFixed(0)} per second`);
 	console.log(
 		`Ratio submissions/s ÷ raw write rate: ${(perSecond / rawRate).toFixed(2)}   (targets: ≥ 1,000 submissions/s, p99 < 50 ms, ratio ≥ 0.5)`
 	);
+}
+
+try {
+	await bench(
+		'embedded PGlite in a worker thread',
+		await pgliteWorkerDriver(join(dir, 'data')),
+		1,
+		{
+			DATA_DIR: join(dir, 'data'),
+			DATABASE_URL: ''
+		}
+	);
+	if (process.env.DATABASE_URL) {
+		const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
+		await admin.connect();
+		const name = `jalons_bench_${randomBytes(4).toString('hex')}`;
+		await admin.query(`create database ${name}`);
+		const url = new URL(process.env.DATABASE_URL);
+		url.pathname = `/${name}`;
+		try {
+			console.log('');
+			await bench('PostgreSQL, pool of 10', postgresDriver(url.toString(), 16), 16, {
+				DATABASE_URL: url.toString()
+			});
+		} finally {
+			await admin.query(`drop database ${name} with (force)`);
+			await admin.end();
+		}
+	} else console.log('\nPostgreSQL: skipped (set DATABASE_URL to measure it too)');
 } finally {
 	rmSync(dir, { recursive: true, force: true });
 }

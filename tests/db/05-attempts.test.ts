@@ -257,3 +257,47 @@ describe.each(engines)('submitting and checking answers on %s', (engine) => {
 		expect(progress.find((p) => p.module_id === 'docker-for-ml')?.status).toBe('completed');
 	});
 });
+
+// The app passes JS arrays and objects as function arguments (answers, results, review cards): each
+// driver must send them as JSON. node-postgres alone would send an array as an SQL array literal.
+describe.each(engines)('function arguments as JSON on %s', (engine) => {
+	let t: TestDb;
+	let a: string;
+	beforeAll(async () => {
+		t = await openTestDb(engine);
+		a = await createUser(t.db, 'json-args@example.org');
+	});
+	afterAll(() => t.dispose());
+
+	it('records a submission whose cards are an array and answers an object', async () => {
+		const [row] = await t.db.serviceRpc<{ id: string }>('submit_attempt', {
+			user_id: a,
+			module_id: 'ml-basics',
+			quiz_version: 'v1',
+			answers: { q1: { type: 'multiple', options: ['o0', 'o2'] } },
+			results: { q1: { score: 1, max: 1 } },
+			score: 1,
+			max_score: 1,
+			passed: true,
+			started_at: new Date(),
+			idempotency_key: 'json-args-key-000001',
+			max_attempts: null,
+			cards: [
+				{
+					module_id: 'ml-basics',
+					question_id: 'q1',
+					card: { reps: 1 },
+					due: '2030-01-01T00:00:00Z'
+				}
+			]
+		});
+		expect(row!.id).toBeTruthy();
+		const [state] = await t.db
+			.forUser(a)
+			.rpc<{ attempts: number; cards: Record<string, unknown> }>('my_quiz_state', {
+				module_id: 'ml-basics',
+				attempt_key: null
+			});
+		expect(state).toMatchObject({ attempts: 1, cards: { q1: { reps: 1 } } });
+	});
+});

@@ -72,8 +72,24 @@ export function rpcSql(
 	for (const k of keys) if (!NAME.test(k)) throw new Error(`invalid argument name ${k}`);
 	return {
 		text: `select * from public.${fn}(${keys.map((k, i) => `${k} => $${i + 1}`).join(', ')})`,
-		params: keys.map((k) => args[k])
+		params: keys.map((k) => jsonArg(args[k]))
 	};
+}
+
+/**
+ * Function arguments are scalars or JSON (no SQL function here takes an SQL array). Arrays and
+ * objects are sent as JSON text, as PostgREST does: node-postgres would turn a JS array into an SQL
+ * array literal, which a `jsonb` parameter refuses.
+ */
+function jsonArg(value: unknown): unknown {
+	if (Array.isArray(value)) return JSON.stringify(value);
+	if (
+		value !== null &&
+		typeof value === 'object' &&
+		Object.getPrototypeOf(value) === Object.prototype
+	)
+		return JSON.stringify(value);
+	return value;
 }
 
 /** The embedded and PostgreSQL drivers, with Supabase's roles played by `set local role`. */
