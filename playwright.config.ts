@@ -6,6 +6,16 @@ import { defineConfig, devices } from '@playwright/test';
 import { chromiumLaunch } from './tests/chromium';
 
 const PORT = Number(process.env.E2E_PORT ?? 4173);
+// With DATABASE_URL (CI), the flows that write — accounts, quizzes, portfolios — run a second time
+// against a server on PostgreSQL, in a database made empty for the run.
+const PG_PORT = PORT + 1;
+const ADMIN_URL = process.env.DATABASE_URL;
+const pgUrl = (() => {
+	if (!ADMIN_URL) return null;
+	const url = new URL(ADMIN_URL);
+	url.pathname = '/jalons_e2e';
+	return url.toString();
+})();
 // Each run starts from an empty embedded database.
 const DATA_DIR = process.env.E2E_DATA_DIR ?? mkdtempSync(join(tmpdir(), 'jalons-e2e-'));
 
@@ -36,20 +46,52 @@ export default defineConfig({
 				...devices['Desktop Chrome'],
 				launchOptions: chromiumLaunch
 			}
-		}
-	],
-	webServer: {
-		command: 'node build',
-		env: {
-			PORT: String(PORT),
-			HOST: '127.0.0.1',
-			ORIGIN: `http://127.0.0.1:${PORT}`,
-			DATA_DIR,
-			DATABASE_URL: '',
-			JALONS_ISSUER_KEY: ISSUER_KEY
 		},
-		url: `http://127.0.0.1:${PORT}/`,
-		reuseExistingServer: false,
-		timeout: 30_000
-	}
+		...(pgUrl
+			? [
+					{
+						name: 'chromium-postgres',
+						testMatch: /(accounts|quiz|portfolio)\.test\.ts/,
+						use: {
+							...devices['Desktop Chrome'],
+							launchOptions: chromiumLaunch,
+							baseURL: `http://127.0.0.1:${PG_PORT}`
+						}
+					}
+				]
+			: [])
+	],
+	webServer: [
+		{
+			command: 'node build',
+			env: {
+				PORT: String(PORT),
+				HOST: '127.0.0.1',
+				ORIGIN: `http://127.0.0.1:${PORT}`,
+				DATA_DIR,
+				DATABASE_URL: '',
+				JALONS_ISSUER_KEY: ISSUER_KEY
+			},
+			url: `http://127.0.0.1:${PORT}/`,
+			reuseExistingServer: false,
+			timeout: 30_000
+		},
+		...(pgUrl
+			? [
+					{
+						command: `node scripts/e2e-database.mjs '${ADMIN_URL}' jalons_e2e && node build`,
+						env: {
+							PORT: String(PG_PORT),
+							HOST: '127.0.0.1',
+							ORIGIN: `http://127.0.0.1:${PG_PORT}`,
+							DATABASE_URL: pgUrl,
+							JALONS_ISSUER_KEY: ISSUER_KEY
+						},
+						url: `http://127.0.0.1:${PG_PORT}/`,
+						reuseExistingServer: false,
+						timeout: 30_000
+					}
+				]
+			: [])
+	]
 });
