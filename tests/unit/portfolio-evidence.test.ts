@@ -33,6 +33,12 @@ describe('evidence', () => {
 		expect(r).toEqual({ ...base, note: 'A RAG chatbot', credential_id: null });
 	});
 
+	it('stores the link as parsed, so what the database checks is what was validated', () => {
+		const s = evidenceSchema('project', now);
+		expect(s.parse({ ...base, url: 'https:/example.org' }).url).toBe('https://example.org/');
+		expect(s.parse({ ...base, url: 'HTTPS://Example.org/A' }).url).toBe('https://example.org/A');
+	});
+
 	it('gives one message per field', () => {
 		const r = evidenceSchema('project', now).safeParse({
 			url: 'javascript:alert(1)',

@@ -27,7 +27,9 @@ export function evidenceSchema(kind: EvidenceKind, now: () => string = latestDay
 				.string()
 				.trim()
 				.transform((s) => s || null)
-				.refine((s) => s === null || isWebUrl(s), 'Enter a web address starting with https://.'),
+				.refine((s) => s === null || isWebUrl(s), 'Enter a web address starting with https://.')
+				// Stored as parsed: `https:/example.org` (which browsers accept) becomes `https://example.org/`.
+				.transform((s) => (s === null ? null : new URL(s).href)),
 			note: z
 				.string()
 				.trim()

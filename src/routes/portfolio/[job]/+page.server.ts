@@ -1,6 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { catalog } from '$lib/server/content';
 import { fieldErrors } from '$lib/server/auth/validation';
+import { DbError } from '$lib/server/db/types';
 import { call } from '$lib/server/rpc';
 import { myPortfolio, roadmapCompleted } from '$lib/server/portfolio';
 import { myProfile } from '$lib/server/progress';
@@ -59,11 +60,22 @@ export const actions = {
 		const parsed = evidenceSchema(item.kind as EvidenceKind).safeParse(values);
 		if (!parsed.success)
 			return fail(400, { item: itemId, values, errors: fieldErrors(parsed.error) });
-		await call(db, 'save_evidence', {
-			roadmap_id: roadmap.id,
-			item_id: item.id,
-			...parsed.data
-		});
+		try {
+			await call(db, 'save_evidence', {
+				roadmap_id: roadmap.id,
+				item_id: item.id,
+				...parsed.data
+			});
+		} catch (e) {
+			// The database checks again (http/https links, dates); what it refuses is said, not a 500.
+			if (e instanceof DbError && e.code === '23514')
+				return fail(400, {
+					item: itemId,
+					values,
+					errors: { form: 'The link or the date was refused: check them and save again.' }
+				});
+			throw e;
+		}
 		return { saved: itemId };
 	},
 
