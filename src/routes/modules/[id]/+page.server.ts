@@ -23,10 +23,10 @@ export async function load({ params, locals }) {
 	const status = locals.db
 		? ((await startModule(locals.db, m.id))[0] as { status: 'started' | 'completed' }).status
 		: null;
-	const interactive = /^\s*<script[\s>]/m.test(m.body);
 	return {
-		interactive,
-		lessonHtml: interactive ? null : lessonHtml(m.file),
+		// Lessons with components (they import them in a <script>) get them brought to life in the browser.
+		interactive: /^\s*<script[\s>]/m.test(m.body),
+		lessonHtml: lessonHtml(m.file, m.id),
 		status,
 		signedIn: Boolean(locals.user),
 		module: {

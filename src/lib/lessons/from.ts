@@ -1,0 +1,13 @@
+// Which module page a lesson component sits on, for its no-JavaScript form's "back" link. The
+// server renders lessons outside a request (src/lib/server/content/lessons.ts) and says so through
+// context; in the browser and on /tools pages, the page's URL says it.
+import { getContext } from 'svelte';
+import { page } from '$app/state';
+
+export const LESSON_FROM = 'jalons:lesson-from';
+
+/** Call while a component initialises; the function it returns gives the module path, if any. */
+export function lessonFrom(): () => string | undefined {
+	const given = getContext<string | undefined>(LESSON_FROM);
+	return () => given ?? (page.url.pathname.startsWith('/modules/') ? page.url.pathname : undefined);
+}

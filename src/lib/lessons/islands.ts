@@ -1,0 +1,27 @@
+// Interactive lesson components, for the browser. A lesson arrives as server-rendered HTML; each
+// component in it is a `data-island` element (see ToolFrame.svelte), which this replaces with the
+// live component. The browser downloads the components a page uses, not the compiled lesson.
+import { mount, unmount, type Component } from 'svelte';
+
+const islands: Record<string, () => Promise<{ default: Component }>> = {
+	TokenCounter: () => import('$lib/components/lesson/TokenCounter.svelte'),
+	OverlapCalculator: () => import('$lib/components/lesson/OverlapCalculator.svelte'),
+	InjectionSpotter: () => import('$lib/components/lesson/InjectionSpotter.svelte'),
+	PolicyEvaluator: () => import('$lib/components/lesson/PolicyEvaluator.svelte')
+};
+
+/** Brings every island under `root` to life; returns a function that removes them again. */
+export async function liven(root: HTMLElement): Promise<() => void> {
+	const mounted: ReturnType<typeof mount>[] = [];
+	for (const el of root.querySelectorAll<HTMLElement>('[data-island]')) {
+		const load = islands[el.dataset.island ?? ''];
+		if (!load) continue;
+		const { default: Island } = await load();
+		if (!el.isConnected) continue;
+		const target = document.createElement('div');
+		target.className = 'island';
+		el.replaceWith(target);
+		mounted.push(mount(Island, { target }));
+	}
+	return () => mounted.forEach((m) => unmount(m));
+}
