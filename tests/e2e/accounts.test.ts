@@ -166,3 +166,17 @@ test('what someone types before the page comes alive is kept', async ({ page }) 
 	await page.waitForLoadState('networkidle');
 	await expect(page.getByLabel('Email')).toHaveValue('early-typist@example.org');
 });
+
+test('a search typed before the page comes alive is kept', async ({ page }) => {
+	let release!: () => void;
+	const gate = new Promise<void>((r) => (release = r));
+	await page.route('**/_app/immutable/**/*.js', async (route) => {
+		await gate;
+		await route.continue();
+	});
+	await page.goto('/search', { waitUntil: 'domcontentloaded' });
+	await page.getByRole('searchbox').fill('kubernetes');
+	release();
+	await page.waitForLoadState('networkidle');
+	await expect(page.getByRole('searchbox')).toHaveValue('kubernetes');
+});

@@ -92,6 +92,24 @@ for (const path of [
 	});
 }
 
+test('what a learner types in a lesson component before it comes alive is kept', async ({
+	page
+}) => {
+	let release!: () => void;
+	const gate = new Promise<void>((r) => (release = r));
+	await page.route('**/_app/immutable/**/*.js', async (route) => {
+		await gate;
+		await route.continue();
+	});
+	await page.goto('/modules/tokens-cost-latency', { waitUntil: 'domcontentloaded' });
+	const counter = page.getByRole('region', { name: 'Token counter and cost estimator' });
+	await counter.getByLabel('Prompt text').fill('one two three four five');
+	release();
+	await page.waitForLoadState('networkidle');
+	await expect(counter.getByLabel('Prompt text')).toHaveValue('one two three four five');
+	await expect(counter.getByText(/^5 tokens$/)).toBeVisible();
+});
+
 test('lesson components respond as the learner types', async ({ page }) => {
 	await page.goto('/modules/tokens-cost-latency', { waitUntil: 'networkidle' });
 	const counter = page.getByRole('region', { name: 'Token counter and cost estimator' });

@@ -190,3 +190,22 @@ describe('spot the attack', () => {
 		expect(SCENARIOS.filter((s) => !s.attack).length).toBeGreaterThan(1);
 	});
 });
+
+describe('lesson components as islands', () => {
+	it('every lesson component names itself as an island and is registered to be mounted', async () => {
+		const { readdirSync, readFileSync } = await import('node:fs');
+		const dir = 'src/lib/components/lesson';
+		const registry = readFileSync('src/lib/lessons/islands.ts', 'utf8');
+		const components = readdirSync(dir)
+			.filter((f) => f.endsWith('.svelte') && f !== 'ToolFrame.svelte')
+			.map((f) => f.replace(/\.svelte$/, ''));
+		expect(components.length).toBeGreaterThanOrEqual(4);
+		for (const name of components) {
+			const source = readFileSync(`${dir}/${name}.svelte`, 'utf8');
+			expect(source, name).toContain(`island="${name}"`);
+			expect(registry, name).toContain(
+				`${name}: () => import('$lib/components/lesson/${name}.svelte')`
+			);
+		}
+	});
+});

@@ -18,10 +18,29 @@ export async function liven(root: HTMLElement): Promise<() => void> {
 		if (!load) continue;
 		const { default: Island } = await load();
 		if (!el.isConnected) continue;
+		const typed = fieldsOf(el).map((f) => ({ f, value: f.value, checked: checkedOf(f) }));
 		const target = document.createElement('div');
 		target.className = 'island';
 		el.replaceWith(target);
 		mounted.push(mount(Island, { target }));
+		// What the learner typed before the component came alive is kept.
+		const fresh = fieldsOf(target);
+		for (const { f, value, checked } of typed) {
+			const twin = fresh.find((x) => x.name === f.name && x.type === f.type);
+			if (!twin || (twin.value === value && checkedOf(twin) === checked)) continue;
+			if (checked === null) twin.value = value;
+			else (twin as HTMLInputElement).checked = checked;
+			twin.dispatchEvent(new Event('input', { bubbles: true }));
+			twin.dispatchEvent(new Event('change', { bubbles: true }));
+		}
 	}
 	return () => mounted.forEach((m) => unmount(m));
 }
+
+type Field = HTMLInputElement | HTMLTextAreaElement | HTMLSelectElement;
+const fieldsOf = (root: HTMLElement) =>
+	[...root.querySelectorAll<Field>('input[name], textarea[name], select[name]')].filter(
+		(f) => f.type !== 'hidden'
+	);
+const checkedOf = (f: Field) =>
+	f instanceof HTMLInputElement && (f.type === 'checkbox' || f.type === 'radio') ? f.checked : null;
