@@ -6,13 +6,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
 import { LocalDb } from '../src/lib/server/db/local';
 import { migrate } from '../src/lib/server/db/migrate';
 import { pgliteDriver } from '../src/lib/server/db/pglite';
 import { postgresDriver } from '../src/lib/server/db/postgres';
 import type { Driver } from '../src/lib/server/db/types';
 import { readSqlFiles } from '../scripts/sql-files';
+import { withFreshDatabase } from './fresh-database';
 import { startServer } from './server';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -65,20 +65,11 @@ try {
 		`  pglite (file, 1 connection)      ${fmt(await writes(await pgliteDriver(join(dir, 'pglite')), 1))}`
 	);
 	if (process.env.DATABASE_URL) {
-		const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
-		await admin.connect();
-		const name = `jalons_bench_${randomBytes(4).toString('hex')}`;
-		await admin.query(`create database ${name}`);
-		const url = new URL(process.env.DATABASE_URL);
-		url.pathname = `/${name}`;
-		try {
+		await withFreshDatabase(process.env.DATABASE_URL, async (url) =>
 			console.log(
-				`  postgres (pool of 16, 16 writers) ${fmt(await writes(postgresDriver(url.toString(), 16), 16))}`
-			);
-		} finally {
-			await admin.query(`drop database ${name} with (force)`);
-			await admin.end();
-		}
+				`  postgres (pool of 16, 16 writers) ${fmt(await writes(postgresDriver(url, 16), 16))}`
+			)
+		);
 	} else console.log('  postgres: skipped (set DATABASE_URL to measure it)');
 
 	const dataDir = join(dir, 'server');

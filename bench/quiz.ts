@@ -8,7 +8,6 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { randomBytes } from 'node:crypto';
 import autocannon from 'autocannon';
-import pg from 'pg';
 import { signUp } from '../src/lib/server/auth/local';
 import { makeAttemptToken } from '../src/lib/server/attempt-token';
 import { LocalDb } from '../src/lib/server/db/local';
@@ -17,6 +16,7 @@ import { pgliteWorkerDriver } from '../src/lib/server/db/pglite-worker';
 import { postgresDriver } from '../src/lib/server/db/postgres';
 import type { Driver } from '../src/lib/server/db/types';
 import { readSqlFiles } from '../scripts/sql-files';
+import { withFreshDatabase } from './fresh-database';
 import { startServer } from './server';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
@@ -130,21 +130,10 @@ try {
 		}
 	);
 	if (process.env.DATABASE_URL) {
-		const admin = new pg.Client({ connectionString: process.env.DATABASE_URL });
-		await admin.connect();
-		const name = `jalons_bench_${randomBytes(4).toString('hex')}`;
-		await admin.query(`create database ${name}`);
-		const url = new URL(process.env.DATABASE_URL);
-		url.pathname = `/${name}`;
-		try {
-			console.log('');
-			await bench('PostgreSQL, pool of 10', postgresDriver(url.toString(), 16), 16, {
-				DATABASE_URL: url.toString()
-			});
-		} finally {
-			await admin.query(`drop database ${name} with (force)`);
-			await admin.end();
-		}
+		console.log('');
+		await withFreshDatabase(process.env.DATABASE_URL, (url) =>
+			bench('PostgreSQL, pool of 10', postgresDriver(url, 16), 16, { DATABASE_URL: url })
+		);
 	} else console.log('\nPostgreSQL: skipped (set DATABASE_URL to measure it too)');
 } finally {
 	rmSync(dir, { recursive: true, force: true });

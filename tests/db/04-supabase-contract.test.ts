@@ -14,71 +14,52 @@ describe('SQL functions the app calls', () => {
 	});
 	afterAll(() => t.dispose());
 
-	it.each(Object.entries(SERVICE_RPC))(
-		'%s(%j) exists with those arguments, for service_role only',
-		async (name, args) => {
-			const rows = await t.db.driver.transaction((sql) =>
-				sql.query<{
-					args: string[] | null;
-					modes: string[] | null;
-					auth: boolean;
-					anon: boolean;
-					service: boolean;
-				}>(
-					`select p.proargnames as args, p.proargmodes::text[] as modes,
-					        has_function_privilege('authenticated', p.oid, 'execute') as auth,
-					        has_function_privilege('anon', p.oid, 'execute') as anon,
-					        has_function_privilege('service_role', p.oid, 'execute') as service
-					 from pg_proc p where p.pronamespace = 'public'::regnamespace and p.proname = $1`,
-					[name]
-				)
-			);
-			expect(rows).toHaveLength(1);
-			const { args: names, modes, auth, anon, service } = rows[0]!;
-			expect((names ?? []).filter((_, i) => !modes || modes[i] === 'i')).toEqual([...args]);
-			expect({ auth, anon, service }).toEqual({ auth: false, anon: false, service: true });
-		}
-	);
+	// Each registry of functions the app calls, and who must be able to execute them.
+	const cases = [
+		...Object.entries(SERVICE_RPC).map(([name, args]) => ({
+			name,
+			args,
+			who: 'service_role only',
+			expected: { authenticated: false, anon: false, service_role: true }
+		})),
+		...Object.entries(PUBLIC_RPC).map(([name, args]) => ({
+			name,
+			args,
+			who: 'anon and authenticated',
+			expected: { authenticated: true, anon: true, service_role: true }
+		})),
+		...Object.entries(RPC).map(([name, args]) => ({
+			name,
+			args,
+			who: 'authenticated, not anon',
+			expected: { authenticated: true, anon: false, service_role: true }
+		}))
+	];
 
-	it.each(Object.entries(PUBLIC_RPC))(
-		'%s(%j) exists with those arguments, for anon and authenticated',
-		async (name, args) => {
-			const rows = await t.db.driver.transaction((sql) =>
-				sql.query<{ args: string[] | null; modes: string[] | null; auth: boolean; anon: boolean }>(
-					`select p.proargnames as args, p.proargmodes::text[] as modes,
-				        has_function_privilege('authenticated', p.oid, 'execute') as auth,
-				        has_function_privilege('anon', p.oid, 'execute') as anon
+	it.each(cases)('$name($args) exists with those arguments, for $who', async (c) => {
+		const rows = await t.db.driver.transaction((sql) =>
+			sql.query<{
+				args: string[] | null;
+				modes: string[] | null;
+				authenticated: boolean;
+				anon: boolean;
+				service_role: boolean;
+			}>(
+				`select p.proargnames as args, p.proargmodes::text[] as modes,
+				        has_function_privilege('authenticated', p.oid, 'execute') as authenticated,
+				        has_function_privilege('anon', p.oid, 'execute') as anon,
+				        has_function_privilege('service_role', p.oid, 'execute') as service_role
 				 from pg_proc p where p.pronamespace = 'public'::regnamespace and p.proname = $1`,
-					[name]
-				)
-			);
-			expect(rows).toHaveLength(1);
-			const { args: names, modes, auth, anon } = rows[0]!;
-			expect((names ?? []).filter((_, i) => !modes || modes[i] === 'i')).toEqual([...args]);
-			expect({ auth, anon }).toEqual({ auth: true, anon: true });
-		}
-	);
-
-	it.each(Object.entries(RPC))(
-		'%s(%j) exists with those arguments, for authenticated only',
-		async (name, args) => {
-			const rows = await t.db.driver.transaction((sql) =>
-				sql.query<{ args: string[] | null; modes: string[] | null; auth: boolean; anon: boolean }>(
-					`select p.proargnames as args, p.proargmodes::text[] as modes,
-				        has_function_privilege('authenticated', p.oid, 'execute') as auth,
-				        has_function_privilege('anon', p.oid, 'execute') as anon
-				 from pg_proc p where p.pronamespace = 'public'::regnamespace and p.proname = $1`,
-					[name]
-				)
-			);
-			expect(rows).toHaveLength(1);
-			const { args: names, modes, auth, anon } = rows[0]!;
-			const inputs = (names ?? []).filter((_, i) => !modes || modes[i] === 'i' || modes[i] === 'b');
-			expect(inputs).toEqual([...args]);
-			expect(auth).toBe(true);
-			expect(anon).toBe(false);
-		}
-	);
+				[c.name]
+			)
+		);
+		expect(rows).toHaveLength(1);
+		const { args: names, modes, ...may } = rows[0]!;
+		// Input arguments only: 'i' (in) and 'b' (inout); a table function's columns are 't'.
+		const inputs = (names ?? []).filter((_, i) => !modes || modes[i] === 'i' || modes[i] === 'b');
+		expect(inputs).toEqual([...c.args]);
+		expect(may).toEqual(c.expected);
+	});
 });
 
 describe('the supabase driver on the wire', () => {

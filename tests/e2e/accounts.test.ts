@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { holdScripts } from './helpers';
 
 const unique = () => `learner-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.org`;
 
@@ -154,12 +155,7 @@ test('visitors are told progress needs an account', async ({ page }) => {
 });
 
 test('what someone types before the page comes alive is kept', async ({ page }) => {
-	let release!: () => void;
-	const gate = new Promise<void>((r) => (release = r));
-	await page.route('**/_app/immutable/**/*.js', async (route) => {
-		await gate;
-		await route.continue();
-	});
+	const release = await holdScripts(page);
 	await page.goto('/signup', { waitUntil: 'domcontentloaded' });
 	await page.getByLabel('Email').fill('early-typist@example.org');
 	release();
@@ -168,12 +164,7 @@ test('what someone types before the page comes alive is kept', async ({ page }) 
 });
 
 test('a search typed before the page comes alive is kept', async ({ page }) => {
-	let release!: () => void;
-	const gate = new Promise<void>((r) => (release = r));
-	await page.route('**/_app/immutable/**/*.js', async (route) => {
-		await gate;
-		await route.continue();
-	});
+	const release = await holdScripts(page);
 	await page.goto('/search', { waitUntil: 'domcontentloaded' });
 	await page.getByRole('searchbox').fill('kubernetes');
 	release();

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { linksTo } from './helpers';
+import { holdScripts, linksTo } from './helpers';
 
 test('home → roadmap → module → next module', async ({ page }) => {
 	await page.goto('/');
@@ -95,12 +95,7 @@ for (const path of [
 test('what a learner types in a lesson component before it comes alive is kept', async ({
 	page
 }) => {
-	let release!: () => void;
-	const gate = new Promise<void>((r) => (release = r));
-	await page.route('**/_app/immutable/**/*.js', async (route) => {
-		await gate;
-		await route.continue();
-	});
+	const release = await holdScripts(page);
 	await page.goto('/modules/tokens-cost-latency', { waitUntil: 'domcontentloaded' });
 	const counter = page.getByRole('region', { name: 'Token counter and cost estimator' });
 	await counter.getByLabel('Prompt text').fill('one two three four five');

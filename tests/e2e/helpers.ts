@@ -35,3 +35,17 @@ export async function signUpNew(page: Page, displayName?: string): Promise<strin
 	await expect(page.getByRole('link', { name: 'Account', exact: true })).toBeVisible();
 	return email;
 }
+
+/**
+ * Holds back the app's JavaScript until the returned function is called: what a user does before
+ * the page comes alive (hydration) can then be tested.
+ */
+export async function holdScripts(page: Page): Promise<() => void> {
+	let release!: () => void;
+	const gate = new Promise<void>((r) => (release = r));
+	await page.route('**/_app/immutable/**/*.js', async (route) => {
+		await gate;
+		await route.continue();
+	});
+	return release;
+}

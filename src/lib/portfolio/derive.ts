@@ -13,7 +13,7 @@
 // - Overall readiness is over portfolio items, not modules (module progress is per phase).
 // - Several evidence records for one item: the most recently updated one is used.
 import type { PortfolioItem, Roadmap } from '../content/schema';
-import { EVIDENCE_KINDS as KINDS } from './evidence';
+import { EVIDENCE_KINDS as KINDS } from './kinds';
 
 export interface ProgressInput {
 	module_id: string;

@@ -1,9 +1,9 @@
 // What a learner may record as evidence for a project, certification or activity item. Pure, so the
 // same rules are unit-tested and applied by the server before anything is written.
 import { z } from 'zod';
+import type { EvidenceKind } from './kinds';
 
-export const EVIDENCE_KINDS = ['project', 'certification', 'activity'] as const;
-export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
+export { EVIDENCE_KINDS, type EvidenceKind } from './kinds';
 
 /** http and https only: `javascript:`, `data:` and the like are refused, not sanitised. */
 export function isWebUrl(value: string): boolean {

@@ -1,6 +1,6 @@
 import { json, redirect } from '@sveltejs/kit';
 import { catalog } from '$lib/server/content';
-import { myPortfolios } from '$lib/server/portfolio';
+import { myPortfolios, roadmapCompleted } from '$lib/server/portfolio';
 import { myProfile } from '$lib/server/progress';
 
 /** Everything the learner's portfolio holds, for them to keep or move elsewhere. */
@@ -22,7 +22,7 @@ export async function GET({ locals, url }) {
 			},
 			readiness: view.readiness,
 			phases: view.phases,
-			completed_on: view.phases.every((p) => p.share === 1) ? completedOn : null,
+			completed_on: roadmapCompleted(view) ? completedOn : null,
 			items: view.items.map((i) => ({
 				id: i.id,
 				title: i.title,
