@@ -30,13 +30,17 @@ const ISSUER_KEY = generateKeyPairSync('ed25519')
 export default defineConfig({
 	testDir: 'tests/e2e',
 	fullyParallel: true,
-	workers: process.env.CI ? 2 : undefined,
+	// Two workers on two cores, beside the app servers: every test is small (one page, one flow), and
+	// the budgets below are for a busy machine, not a quiet one — a test must never depend on speed.
+	workers: 2,
 	retries: 0,
-	// CI runs two workers against one server on two cores: give assertions room under that load.
-	expect: { timeout: 10_000 },
+	timeout: 90_000,
+	expect: { timeout: 20_000 },
 	reporter: process.env.CI ? [['list']] : [['list']],
 	use: {
 		baseURL: `http://127.0.0.1:${PORT}`,
+		actionTimeout: 20_000,
+		navigationTimeout: 45_000,
 		trace: 'retain-on-failure'
 	},
 	projects: [
@@ -74,7 +78,7 @@ export default defineConfig({
 			},
 			url: `http://127.0.0.1:${PORT}/`,
 			reuseExistingServer: false,
-			timeout: 30_000
+			timeout: 120_000
 		},
 		...(pgUrl
 			? [
@@ -89,7 +93,7 @@ export default defineConfig({
 						},
 						url: `http://127.0.0.1:${PG_PORT}/`,
 						reuseExistingServer: false,
-						timeout: 30_000
+						timeout: 120_000
 					}
 				]
 			: [])

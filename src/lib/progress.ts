@@ -1,6 +1,7 @@
 // Progress summaries: pure functions of a roadmap's phases and a learner's module statuses.
 
-export type Status = 'started' | 'completed';
+/** Only a passed quiz makes a module `completed`; `read` is what a learner records themselves. */
+export type Status = 'started' | 'read' | 'completed';
 export type Statuses = Record<string, Status | undefined>;
 
 export interface Tally {

@@ -1,4 +1,5 @@
 // Progress, enrollments and profile: thin services over the SQL functions, as the signed-in user.
+import type { Statuses } from '$lib/progress';
 import type { UserDb } from './db/types';
 import { call } from './rpc';
 
@@ -7,6 +8,7 @@ export interface ProgressRow {
 	status: 'started' | 'completed';
 	started_at: string | Date;
 	completed_at: string | Date | null;
+	read_at: string | Date | null;
 	last_seen_at: string | Date;
 }
 
@@ -20,8 +22,8 @@ export interface Profile {
 export const myProgress = (db: UserDb) => call<ProgressRow, 'my_progress'>(db, 'my_progress', {});
 export const startModule = (db: UserDb, moduleId: string) =>
 	call(db, 'start_module', { module_id: moduleId });
-export const completeModule = (db: UserDb, moduleId: string) =>
-	call(db, 'complete_module', { module_id: moduleId });
+export const markRead = (db: UserDb, moduleId: string) =>
+	call(db, 'mark_read', { module_id: moduleId });
 export const myEnrollments = (db: UserDb) =>
 	call<{ roadmap_id: string; started_at: string | Date }, 'my_enrollments'>(
 		db,
@@ -38,9 +40,14 @@ export const setDisplayName = (db: UserDb, name: string) =>
 	call(db, 'set_display_name', { display_name: name });
 export const deleteMyAccount = (db: UserDb) => call(db, 'delete_my_account', {});
 
-/** Module id → status, for pages to mark modules done or in progress. */
-export function statusMap(rows: ProgressRow[]): Record<string, 'started' | 'completed'> {
-	return Object.fromEntries(rows.map((r) => [r.module_id, r.status]));
+/**
+ * Module id → status, for pages to mark modules done, read or in progress. Only a passed quiz makes
+ * a module `completed`; `read` is what the learner recorded themselves.
+ */
+export function statusMap(rows: ProgressRow[]): Statuses {
+	return Object.fromEntries(
+		rows.map((r) => [r.module_id, r.status === 'started' && r.read_at ? 'read' : r.status])
+	);
 }
 
 /** The signed-in learner's progress and followed roadmaps, fetched together. */

@@ -16,25 +16,35 @@ export function nextCards(
 	});
 }
 
-export async function scheduleAnswers(
+/**
+ * Reschedules the learner's own card of one question after a review answer. False when the learner
+ * has no card of that question due now (none at all, not due yet, or answered meanwhile): the
+ * answer's outcome must then not be shown, or /review would hand out any question's key.
+ */
+export async function answerReview(
 	locals: App.Locals,
 	moduleId: string,
-	answered: { id: string; correct: boolean }[],
+	answered: { id: string; correct: boolean },
 	self?: SelfRating,
 	now = new Date()
-) {
-	if (!locals.user || !locals.db || answered.length === 0) return;
-	const previous = new Map(
-		(
-			await call<{ question_id: string; card: unknown }, 'my_review_cards'>(
-				locals.db,
-				'my_review_cards',
-				{ module_id: moduleId }
-			)
-		).map((c) => [c.question_id, c.card])
+): Promise<boolean> {
+	if (!locals.user || !locals.db) return false;
+	const cards = await call<{ question_id: string; card: unknown }, 'my_review_cards'>(
+		locals.db,
+		'my_review_cards',
+		{ module_id: moduleId }
 	);
-	const cards = nextCards(previous, moduleId, answered, self, now);
-	await locals.serviceRpc('schedule_reviews', { user_id: locals.user.id, cards });
+	const previous = cards.find((c) => c.question_id === answered.id);
+	if (!previous) return false;
+	const [next] = nextCards(new Map([[answered.id, previous.card]]), moduleId, [answered], self, now);
+	const updated = await locals.serviceRpc('review_answer', {
+		user_id: locals.user.id,
+		module_id: moduleId,
+		question_id: answered.id,
+		card: next!.card,
+		due: next!.due
+	});
+	return updated.length === 1;
 }
 
 export async function dueCount(db: App.Locals['db']): Promise<number> {

@@ -11,13 +11,13 @@ export const RPC = {
 	leave_roadmap: ['roadmap_id'],
 	my_progress: [],
 	start_module: ['module_id'],
-	complete_module: ['module_id'],
+	mark_read: ['module_id'],
 	my_attempts: ['module_id'],
 	my_attempt_results: [],
 	my_review_cards: ['module_id'],
 	my_due_reviews: ['max_cards'],
 	my_review_count: [],
-	my_quiz_state: ['module_id', 'attempt_key'],
+	my_quiz_state: ['module_id'],
 	my_evidence: ['only_roadmap'],
 	save_evidence: ['roadmap_id', 'item_id', 'url', 'note', 'credential_id', 'achieved_on'],
 	delete_evidence: ['roadmap_id', 'item_id'],
@@ -34,22 +34,22 @@ export const PUBLIC_RPC = {
 
 /** Functions only the server may call, as service_role (never with a learner's token). */
 export const SERVICE_RPC = {
+	open_attempt: ['user_id', 'module_id', 'max_attempts'],
+	check_answer: ['user_id', 'module_id', 'attempt_id', 'question_id', 'answer'],
 	submit_attempt: [
 		'user_id',
 		'module_id',
+		'attempt_id',
 		'quiz_version',
 		'answers',
 		'results',
 		'score',
 		'max_score',
 		'passed',
-		'started_at',
-		'idempotency_key',
 		'max_attempts',
 		'cards'
 	],
-	check_answer: ['user_id', 'module_id', 'attempt_key', 'started_at', 'question_id', 'answer'],
-	schedule_reviews: ['user_id', 'cards']
+	review_answer: ['user_id', 'module_id', 'question_id', 'card', 'due']
 } as const satisfies Record<string, readonly string[]>;
 
 export type RpcName = keyof typeof RPC;

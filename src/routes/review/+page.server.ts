@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { catalog } from '$lib/server/content';
 import { gradeAttempt, parseAnswers, showQuiz } from '$lib/server/quiz';
 import { call } from '$lib/server/rpc';
-import { dueCount, scheduleAnswers } from '$lib/server/review';
+import { answerReview, dueCount } from '$lib/server/review';
 
 interface DueRow {
 	module_id: string;
@@ -39,6 +39,8 @@ export async function load({ locals }) {
 	};
 }
 
+const NOT_DUE = 'You have no review card due for this question. Go on with the next one.';
+
 const ids = z.object({
 	module: z.string().regex(/^[a-z0-9-]{1,80}$/),
 	question: z.string().regex(/^[a-z0-9-]{1,80}$/),
@@ -55,13 +57,13 @@ export const actions = {
 			rate: form.get('rate') || undefined
 		});
 		const r = parsed.success ? reviewQuestion(parsed.data.module, parsed.data.question) : null;
-		if (!parsed.success || !r)
-			return fail(400, { message: 'This card no longer exists. Go on with the next one.' });
+		if (!parsed.success || !r) return fail(404, { message: NOT_DUE });
 		const { answers, errors } = parseAnswers(r.shown, form);
 		if (Object.keys(errors).length) return fail(400, { errors });
-		const graded = gradeAttempt(r.quiz, r.shown, answers);
-		const result = graded.results[0]!;
-		await scheduleAnswers(locals, parsed.data.module, [result], parsed.data.rate);
+		const result = gradeAttempt(r.quiz, r.shown, answers).results[0]!;
+		// Graded only against the learner's own due card, once: nothing is returned otherwise.
+		if (!(await answerReview(locals, parsed.data.module, result, parsed.data.rate)))
+			return fail(404, { message: NOT_DUE });
 		return { result, module: parsed.data.module };
 	}
 };

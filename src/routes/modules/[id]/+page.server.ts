@@ -1,7 +1,7 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { catalog, competencyTitle, roadmapModules, tableOfContents } from '$lib/server/content';
 import { lessonHtml } from '$lib/server/content/lessons';
-import { completeModule, startModule } from '$lib/server/progress';
+import { markRead, startModule } from '$lib/server/progress';
 
 export async function load({ params, locals }) {
 	const m = catalog.modules.get(params.id);
@@ -20,14 +20,18 @@ export async function load({ params, locals }) {
 		};
 	});
 	// Opening a module as a signed-in learner marks it started (or seen again).
-	const status = locals.db
-		? ((await startModule(locals.db, m.id))[0] as { status: 'started' | 'completed' }).status
+	const progress = locals.db
+		? ((await startModule(locals.db, m.id))[0] as {
+				status: 'started' | 'completed';
+				read_at: string | Date | null;
+			})
 		: null;
 	return {
 		// Lessons with components (they import them in a <script>) get them brought to life in the browser.
 		interactive: /^\s*<script[\s>]/m.test(m.body),
 		lessonHtml: lessonHtml(m.file, m.id),
-		status,
+		status: progress?.status ?? null,
+		read: Boolean(progress?.read_at),
 		signedIn: Boolean(locals.user),
 		module: {
 			id: m.id,
@@ -47,10 +51,11 @@ export async function load({ params, locals }) {
 }
 
 export const actions = {
-	complete: async ({ params, locals }) => {
+	/** Reading is recorded apart: only passing the quiz completes a module. */
+	read: async ({ params, locals }) => {
 		if (!locals.db) redirect(303, `/login?redirectTo=/modules/${params.id}`);
 		if (!catalog.modules.has(params.id)) return fail(404, { message: 'Unknown module.' });
-		await completeModule(locals.db, params.id);
-		return { completed: true };
+		await markRead(locals.db, params.id);
+		return { read: true };
 	}
 };

@@ -1,9 +1,7 @@
 // Quizzes on the server: the only code that holds answer keys. It assembles what the page may show,
 // parses a submission, grades it and describes the result.
-import { createHash, randomBytes } from 'node:crypto';
-import { makeAttemptToken, verifyAttemptToken } from './attempt-token';
+import { createHash } from 'node:crypto';
 import { Marked } from 'marked';
-import { env } from '$env/dynamic/private';
 import {
 	assemble,
 	grade,
@@ -17,9 +15,6 @@ import {
 } from '$lib/quiz/engine';
 import type { QuestionResult } from '$lib/quiz/result';
 import type { Question, Quiz } from '$lib/quiz/schema';
-
-// Signs attempt tokens. Set ATTEMPT_SECRET when several app servers share the load.
-const SECRET = env.ATTEMPT_SECRET || randomBytes(32).toString('hex');
 
 const escapeHtml = (s: string) =>
 	s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
@@ -47,16 +42,11 @@ export function quizVersion(quiz: Quiz): string {
 	return createHash('sha256').update(JSON.stringify(quiz)).digest('hex').slice(0, 16);
 }
 
-/** A token naming one attempt: its seed (also its idempotency key), when it started, signed. */
-export const newAttemptToken = (userId: string, moduleId: string, seed?: string, at?: number) =>
-	makeAttemptToken(SECRET, userId, moduleId, seed, at);
-export const readAttemptToken = (token: string, userId: string, moduleId: string) =>
-	verifyAttemptToken(SECRET, token, userId, moduleId);
-
 export type ShownQuestion = PublicQuestion & { promptHtml: string };
 
-export function showQuiz(quiz: Quiz, seed: string): ShownQuestion[] {
-	return assemble(quiz, seed).map((q) => ({ ...q, promptHtml: markdown(q.prompt) }));
+/** The questions of one attempt, drawn and ordered by its attempt_id, without their keys. */
+export function showQuiz(quiz: Quiz, attemptId: string): ShownQuestion[] {
+	return assemble(quiz, attemptId).map((q) => ({ ...q, promptHtml: markdown(q.prompt) }));
 }
 
 /** Reads each question's answer from the form; a malformed one is an error next to its question. */

@@ -1,0 +1,172 @@
+// A learner's attempts at a quiz, held by the server (supabase/migrations/*_server_attempts.sql):
+// the quiz page opens one, or resumes the open one; checks and the submission name it by its
+// attempt_id, which also seeds the questions drawn. Routes call these and stay thin.
+import { fail } from '@sveltejs/kit';
+import { z } from 'zod';
+import type { Answer } from '$lib/quiz/engine';
+import type { Quiz } from '$lib/quiz/schema';
+import { DbError, type UserDb } from '../db/types';
+import { call, type ServiceRpc } from '../rpc';
+import { nextCards } from '../review';
+import { gradeAttempt, parseAnswers, quizVersion, showQuiz } from './index';
+
+/** What the quiz page needs of the learner's state at one quiz, read in one call. */
+export interface QuizState {
+	attempts: number;
+	cards: Record<string, unknown>;
+	attempt_id: string | null;
+	started_at: string | Date | null;
+	checks: Record<string, Answer>;
+}
+
+export async function quizState(db: UserDb, moduleId: string): Promise<QuizState> {
+	const [row] = await call<QuizState, 'my_quiz_state'>(db, 'my_quiz_state', {
+		module_id: moduleId
+	});
+	return row!;
+}
+
+/** Opens the learner's attempt, or resumes the open one; attemptId is null once none is left. */
+export async function openAttempt(
+	serviceRpc: ServiceRpc,
+	userId: string,
+	moduleId: string,
+	quiz: Quiz
+) {
+	const [row] = (await serviceRpc('open_attempt', {
+		user_id: userId,
+		module_id: moduleId,
+		max_attempts: quiz.attempts ?? null
+	})) as { attempt_id: string | null; attempts: number; checks: Record<string, Answer> }[];
+	return { attemptId: row!.attempt_id, submitted: row!.attempts, checks: row!.checks };
+}
+
+const attemptField = z.string().regex(/^[0-9a-f]{32}$/);
+
+/** The attempt a quiz form names, or null when the field is missing or malformed. */
+export function attemptOf(form: FormData): string | null {
+	const parsed = attemptField.safeParse(form.get('attempt'));
+	return parsed.success ? parsed.data : null;
+}
+
+/** Form values of the questions, to put back in the form next to an error. */
+export const formValues = (form: FormData) =>
+	Object.fromEntries(
+		[...form.keys()].filter((k) => k.startsWith('q-')).map((k) => [k, form.getAll(k).map(String)])
+	);
+
+export function isEmpty(a: Answer): boolean {
+	switch (a.type) {
+		case 'single':
+			return a.option === null;
+		case 'multiple':
+			return a.options.length === 0;
+		case 'true-false':
+		case 'numeric':
+			return a.value === null;
+		case 'text':
+			return a.value.trim() === '';
+		case 'order':
+			return a.items.length === 0;
+		case 'match':
+			return Object.keys(a.pairs).length === 0;
+	}
+}
+
+const STALE = 'This quiz form is no longer valid. Reload the page to go on with your attempt.';
+
+/** The learner-facing failure for a refusal of the database, or null for any other error. */
+function refusal(e: unknown, quiz: Quiz) {
+	if (!(e instanceof DbError)) return null;
+	if (e.code === 'JL409')
+		return fail(409, { message: 'This attempt is already submitted. Reload to start a new one.' });
+	if (e.code === 'JL410') return fail(409, { message: STALE });
+	if (e.code === 'JL429')
+		return fail(403, { message: `You have used all ${quiz.attempts} attempts at this quiz.` });
+	return null;
+}
+
+export interface Learner {
+	userId: string;
+	db: UserDb;
+	serviceRpc: ServiceRpc;
+}
+
+/** `feedback: immediate`: grades one answer of the open attempt and locks it. */
+export async function checkAnswer(who: Learner, moduleId: string, quiz: Quiz, form: FormData) {
+	const values = formValues(form);
+	const attemptId = attemptOf(form);
+	if (!attemptId) return fail(400, { message: STALE });
+	if (quiz.feedback !== 'immediate')
+		return fail(400, { message: 'This quiz shows feedback after submission only.', values });
+	const question = showQuiz(quiz, attemptId).find((q) => q.id === form.get('check'));
+	if (!question) return fail(400, { message: 'There is no such question to check.', values });
+	const { answers, errors } = parseAnswers([question], form);
+	if (errors[question.id]) return fail(400, { errors, values });
+	const state = await quizState(who.db, moduleId);
+	const answer = answers[question.id]!;
+	if (!(state.attempt_id === attemptId && question.id in state.checks) && isEmpty(answer))
+		return fail(400, { errors: { [question.id]: 'Answer this question before checking it.' }, values });
+	try {
+		await who.serviceRpc('check_answer', {
+			user_id: who.userId,
+			module_id: moduleId,
+			attempt_id: attemptId,
+			question_id: question.id,
+			answer
+		});
+	} catch (e) {
+		const failure = refusal(e, quiz);
+		if (failure) return failure;
+		throw e;
+	}
+	// The page's load reads the checked answers back and shows their feedback.
+	return { checkedId: question.id, values };
+}
+
+interface AttemptRow {
+	answers: Record<string, Answer>;
+}
+
+/**
+ * Grades and records the open attempt. A checked answer is locked: the stored one counts, whatever
+ * the form now says. Only the answers count: a score or result added to the form is never read.
+ */
+export async function submitAttempt(who: Learner, moduleId: string, quiz: Quiz, form: FormData) {
+	const attemptId = attemptOf(form);
+	if (!attemptId) return fail(400, { message: STALE });
+	const shown = showQuiz(quiz, attemptId);
+	const state = await quizState(who.db, moduleId);
+	const checks = state.attempt_id === attemptId ? state.checks : {};
+	const parsed = parseAnswers(shown, form);
+	const answers = { ...parsed.answers, ...checks };
+	const errors = Object.fromEntries(
+		Object.entries(parsed.errors).filter(([id]) => !(id in checks))
+	);
+	if (Object.keys(errors).length) return fail(400, { errors, values: formValues(form) });
+	const graded = gradeAttempt(quiz, shown, answers);
+	let rows: AttemptRow[];
+	try {
+		rows = (await who.serviceRpc('submit_attempt', {
+			user_id: who.userId,
+			module_id: moduleId,
+			attempt_id: attemptId,
+			quiz_version: quizVersion(quiz),
+			answers,
+			results: Object.fromEntries(graded.results.map((r) => [r.id, { score: r.score, max: r.max }])),
+			score: graded.score,
+			max_score: graded.max,
+			passed: graded.passed,
+			max_attempts: quiz.attempts ?? null,
+			// Every answered question becomes a review card: missed ones come back soon, known ones later.
+			cards: nextCards(new Map(Object.entries(state.cards)), moduleId, graded.results)
+		})) as unknown as AttemptRow[];
+	} catch (e) {
+		const failure = refusal(e, quiz);
+		if (failure) return failure;
+		throw e;
+	}
+	// A form posted twice shows the attempt as first recorded.
+	const stored = gradeAttempt(quiz, shown, rows[0]!.answers);
+	return { result: { ...stored, pass: quiz.pass } };
+}

@@ -1,0 +1,28 @@
+// Every public page of the site, derived from the catalog, so each can be its own test (a loop over
+// ~60 pages in one test only passes on a fast machine). A test checks that the site links to no
+// page missing from this list.
+import { readCourseFiles } from '../../scripts/catalog-files';
+import { checkCatalog } from '../../src/lib/content/catalog';
+
+const { catalog } = checkCatalog(readCourseFiles(process.cwd()));
+
+export const fixedPages = [
+	'/',
+	'/competencies',
+	'/search',
+	'/search?q=prompt',
+	'/search?q=zzzz',
+	'/login',
+	'/signup',
+	'/modules/no-such-module',
+	'/tools/token-counter',
+	'/tools/overlap',
+	'/tools/spot-the-attack',
+	'/tools/policy-evaluator'
+];
+
+export const roadmapPages = [...catalog.roadmaps.keys()].map((id) => `/roadmaps/${id}`);
+export const competencyPages = [...catalog.competencies.keys()].map((id) => `/competencies/${id}`);
+export const modulePages = [...catalog.modules.keys()].map((id) => `/modules/${id}`);
+
+export const sitePages = [...fixedPages, ...roadmapPages, ...competencyPages, ...modulePages];
