@@ -11,6 +11,8 @@ declare global {
 		}
 		interface Locals {
 			mode: Mode;
+			/** The app's public origin, for links it hands out (see src/lib/server/origin.ts). */
+			origin: string;
 			/** The signed-in user, or null for a visitor. */
 			user: { id: string; email: string } | null;
 			/** The database as the signed-in user sees it (RLS applies); null for a visitor. */

@@ -3,6 +3,7 @@ import { sequence } from '@sveltejs/kit/hooks';
 import { env as privateEnv } from '$env/dynamic/private';
 import { env as publicEnv } from '$env/dynamic/public';
 import { localAuth, supabaseAuth, SESSION_COOKIE, cookieOptions } from '$lib/server/auth';
+import { origin } from '$lib/server/origin';
 import { sessionUser } from '$lib/server/auth/local';
 import { closeDb, localDb } from '$lib/server/db';
 import { modeOf, parseEnv } from '$lib/server/env';
@@ -84,4 +85,4 @@ const guard: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
-export const handle = sequence(session, guard);
+export const handle = sequence(origin(privateEnv.ORIGIN || undefined), session, guard);

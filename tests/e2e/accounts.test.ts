@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { holdScripts } from './helpers';
+import { holdScripts, passQuiz } from './helpers';
 
 const unique = () => `learner-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.org`;
 
@@ -14,9 +14,10 @@ async function signedIn(page: Page) {
 	await expect(page.getByRole('link', { name: 'Account', exact: true })).toBeVisible();
 }
 
-test('sign up → open a module → complete it → the roadmap shows it → sign out → sign in → still there', async ({
+test('sign up → read a module → pass its quiz → the roadmap shows it → sign out → sign in → still there', async ({
 	page,
-	browser
+	browser,
+	baseURL
 }) => {
 	const email = unique();
 	await signUp(page, email);
@@ -28,8 +29,25 @@ test('sign up → open a module → complete it → the roadmap shows it → sig
 	await expect(page.getByText('You follow this roadmap.')).toBeVisible();
 	await page.getByRole('link', { name: /^Start with/ }).click();
 	await expect(page).toHaveURL(/\/modules\/ml-basics$/);
-	await page.getByRole('button', { name: 'Mark as complete' }).click();
-	await expect(page.getByText('You have completed this module.')).toBeVisible();
+	// Reading is recorded, but only passing the quiz completes the module.
+	await page.getByRole('button', { name: 'Mark as read' }).click();
+	await expect(page.getByText('✓ Marked as read.')).toBeVisible();
+	await expect(page.getByText('pass it to complete this module')).toBeVisible();
+	await page.goto('/roadmaps/mlops-engineer');
+	await expect(page.getByRole('progressbar', { name: 'MLOps Engineer roadmap' })).toHaveAttribute(
+		'aria-valuenow',
+		'0'
+	);
+	await expect(
+		page
+			.locator('li.card', { hasText: 'Machine-learning basics for MLOps' })
+			.getByText('Read · quiz to pass')
+	).toBeVisible();
+	await passQuiz(page.request, baseURL!, 'ml-basics');
+	await page.goto('/modules/ml-basics');
+	await expect(
+		page.getByText('You have completed this module: you passed its quiz.')
+	).toBeVisible();
 
 	await page.goto('/roadmaps/mlops-engineer');
 	await expect(page.getByRole('progressbar', { name: 'MLOps Engineer roadmap' })).toHaveAttribute(
@@ -67,7 +85,7 @@ test('sign up → open a module → complete it → the roadmap shows it → sig
 	);
 	await expect(page2.getByRole('button', { name: 'Follow this roadmap' })).toBeVisible();
 	await page2.goto('/modules/ml-basics');
-	await expect(page2.getByRole('button', { name: 'Mark as complete' })).toBeVisible();
+	await expect(page2.getByRole('button', { name: 'Mark as read' })).toBeVisible();
 	await other.close();
 });
 

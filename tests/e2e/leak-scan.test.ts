@@ -2,11 +2,10 @@
 // in any quiz page, not in its __data.json.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test } from '@playwright/test';
-import { checkCatalog } from '../../src/lib/content/catalog';
-import { readCourseFiles } from '../../scripts/catalog-files';
+import { expect, test, type APIRequestContext } from '@playwright/test';
+import { catalog, rightFields } from './catalog';
+import { signUpByRequest } from './helpers';
 
-const { catalog } = checkCatalog(readCourseFiles(process.cwd()));
 const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
 
 const lessons = norm([...catalog.modules.values()].map((m) => m.body).join('\n'));
@@ -57,30 +56,65 @@ test('no client asset of the build holds a quiz explanation or feedback', () => 
 	expect(leaked).toEqual([]);
 });
 
-test('no quiz page or __data.json holds a key before submission', async ({ page, request }) => {
-	test.setTimeout(180_000);
-	await page.goto('/signup');
-	await page.getByLabel('Email').fill(`leak-${Date.now()}@example.org`);
-	await page.getByLabel('Password').fill('a good long password');
-	await page.getByRole('button', { name: 'Create account' }).click();
-	await expect(page.getByRole('link', { name: 'Account', exact: true })).toBeVisible();
-	const cookies = await page.context().cookies();
-	const headers = { cookie: cookies.map((c) => `${c.name}=${c.value}`).join('; ') };
-	const leaks: string[] = [];
-	for (const id of catalog.quizzes.keys()) {
+// One learner per worker, made once; one test per module, so no test loops over the whole catalog.
+let learner: APIRequestContext;
+let baseURL: string;
+test.beforeAll(async ({ playwright }, info) => {
+	baseURL = info.project.use.baseURL!;
+	learner = await playwright.request.newContext({ baseURL });
+	await signUpByRequest(learner, baseURL);
+});
+test.afterAll(() => learner.dispose());
+
+const leaksIn = (id: string, path: string, body: string) =>
+	[
+		...secrets(id).filter((s) => body.includes(s)),
+		...KEY_FIELDS.filter((f) => body.includes(f))
+	].map((s) => `${path}: ${s}`);
+
+for (const id of catalog.quizzes.keys())
+	test(`${id}: its quiz page, module page and their __data.json hold no key`, async () => {
+		const leaks: string[] = [];
 		for (const path of [
 			`/modules/${id}/quiz`,
 			`/modules/${id}/quiz/__data.json`,
 			`/modules/${id}`,
 			`/modules/${id}/__data.json`
 		]) {
-			const res = await request.get(path, { headers });
+			const res = await learner.get(path);
 			expect(res.status(), path).toBe(200);
 			const body = norm(await res.text());
 			if (path.endsWith('/quiz')) expect(body, path).toContain('Submit my answers');
-			for (const s of secrets(id)) if (body.includes(s)) leaks.push(`${path}: ${s}`);
-			for (const f of KEY_FIELDS) if (body.includes(f)) leaks.push(`${path}: ${f}`);
+			leaks.push(...leaksIn(id, path, body));
 		}
-	}
-	expect(leaks).toEqual([]);
-});
+		expect(leaks).toEqual([]);
+	});
+
+// A review grades one question: without a due card of the learner's own for it, /review must say
+// nothing of it — neither the right answer nor the explanation nor whether the answer was right.
+for (const id of catalog.quizzes.keys())
+	test(`${id}: /review grades none of its questions for a learner without their cards`, async () => {
+		const quiz = catalog.quizzes.get(id)!;
+		const leaks: string[] = [];
+		for (const q of quiz.questions) {
+			const fields: [string, string][] = [['module', id], ['question', q.id], ...rightFields(q)];
+			for (const accept of ['text/html', 'application/json']) {
+				const res = await learner.post('/review', {
+					data: new URLSearchParams(fields).toString(),
+					headers: {
+						'content-type': 'application/x-www-form-urlencoded',
+						origin: baseURL,
+						accept,
+						...(accept === 'application/json' ? { 'x-sveltekit-action': 'true' } : {})
+					}
+				});
+				expect(res.status(), `${id}/${q.id}`).toBeLessThan(500);
+				const body = norm(await res.text());
+				expect(body, `${id}/${q.id}`).toContain('You have no review card due for this question.');
+				leaks.push(...leaksIn(id, `/review ${q.id}`, body));
+				for (const word of ['Right answer', '"right"', '✓ Right', 'explanationHtml'])
+					if (body.includes(word)) leaks.push(`/review ${id}/${q.id}: ${word}`);
+			}
+		}
+		expect(leaks).toEqual([]);
+	});

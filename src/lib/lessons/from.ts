@@ -11,3 +11,6 @@ export function lessonFrom(): () => string | undefined {
 	const given = getContext<string | undefined>(LESSON_FROM);
 	return () => given ?? (page.url.pathname.startsWith('/modules/') ? page.url.pathname : undefined);
 }
+
+/** Set by a /tools page: its h1 names the tool, so the tool's frame does not repeat the title. */
+export const TOOL_PAGE = 'jalons:tool-page';

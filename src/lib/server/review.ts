@@ -36,7 +36,13 @@ export async function answerReview(
 	);
 	const previous = cards.find((c) => c.question_id === answered.id);
 	if (!previous) return false;
-	const [next] = nextCards(new Map([[answered.id, previous.card]]), moduleId, [answered], self, now);
+	const [next] = nextCards(
+		new Map([[answered.id, previous.card]]),
+		moduleId,
+		[answered],
+		self,
+		now
+	);
 	const updated = await locals.serviceRpc('review_answer', {
 		user_id: locals.user.id,
 		module_id: moduleId,

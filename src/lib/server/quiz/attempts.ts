@@ -106,7 +106,10 @@ export async function checkAnswer(who: Learner, moduleId: string, quiz: Quiz, fo
 	const state = await quizState(who.db, moduleId);
 	const answer = answers[question.id]!;
 	if (!(state.attempt_id === attemptId && question.id in state.checks) && isEmpty(answer))
-		return fail(400, { errors: { [question.id]: 'Answer this question before checking it.' }, values });
+		return fail(400, {
+			errors: { [question.id]: 'Answer this question before checking it.' },
+			values
+		});
 	try {
 		await who.serviceRpc('check_answer', {
 			user_id: who.userId,
@@ -153,7 +156,9 @@ export async function submitAttempt(who: Learner, moduleId: string, quiz: Quiz, 
 			attempt_id: attemptId,
 			quiz_version: quizVersion(quiz),
 			answers,
-			results: Object.fromEntries(graded.results.map((r) => [r.id, { score: r.score, max: r.max }])),
+			results: Object.fromEntries(
+				graded.results.map((r) => [r.id, { score: r.score, max: r.max }])
+			),
 			score: graded.score,
 			max_score: graded.max,
 			passed: graded.passed,

@@ -9,6 +9,7 @@ export async function load({ params, locals, setHeaders }) {
 	setHeaders({ 'cache-control': 'private, no-store', 'x-robots-tag': 'noindex' });
 	const { roadmap, view } = found;
 	return {
+		link: `${locals.origin}/p/${params.slug}`,
 		displayName: found.displayName,
 		sharedAt: found.sharedAt,
 		roadmap: { id: roadmap.id, title: roadmap.title, summary: roadmap.summary },

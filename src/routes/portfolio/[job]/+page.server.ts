@@ -14,7 +14,7 @@ function me(locals: App.Locals, job: string) {
 	return { db: locals.db, roadmap };
 }
 
-export async function load({ params, locals, url }) {
+export async function load({ params, locals }) {
 	const { db, roadmap } = me(locals, params.job);
 	const [{ view, share }, profile] = await Promise.all([myPortfolio(db, roadmap), myProfile(db)]);
 	const titles = Object.fromEntries([...catalog.modules.values()].map((m) => [m.id, m.title]));
@@ -22,7 +22,7 @@ export async function load({ params, locals, url }) {
 		roadmap: { id: roadmap.id, title: roadmap.title, summary: roadmap.summary },
 		view: view,
 		titles,
-		share: share && { ...share, url: `${url.origin}/p/${share.slug}` },
+		share: share && { ...share, url: `${locals.origin}/p/${share.slug}` },
 		displayName: profile?.display_name || 'A Jalons learner',
 		completed: roadmapCompleted(view)
 	};

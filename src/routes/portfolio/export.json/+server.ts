@@ -4,7 +4,7 @@ import { myPortfolios, roadmapCompleted } from '$lib/server/portfolio';
 import { myProfile } from '$lib/server/progress';
 
 /** Everything the learner's portfolio holds, for them to keep or move elsewhere. */
-export async function GET({ locals, url }) {
+export async function GET({ locals }) {
 	if (!locals.db || !locals.user) redirect(303, '/login?redirectTo=/portfolio');
 	const [portfolios, profile] = await Promise.all([
 		myPortfolios(locals.db, [...catalog.roadmaps.values()]),
@@ -18,7 +18,7 @@ export async function GET({ locals, url }) {
 			roadmap: {
 				id: roadmap.id,
 				title: roadmap.title,
-				url: `${url.origin}/roadmaps/${roadmap.id}`
+				url: `${locals.origin}/roadmaps/${roadmap.id}`
 			},
 			readiness: view.readiness,
 			phases: view.phases,
@@ -39,7 +39,7 @@ export async function GET({ locals, url }) {
 			})),
 			// Evidence recorded for items the roadmap no longer has: kept, and exported.
 			other_evidence: view.orphanEvidence,
-			public_link: share ? `${url.origin}/p/${share.slug}` : null
+			public_link: share ? `${locals.origin}/p/${share.slug}` : null
 		}))
 	};
 	return json(body, {

@@ -4,7 +4,7 @@ import { myPortfolio, roadmapCompleted } from '$lib/server/portfolio';
 import { roadmapCredential } from '$lib/server/portfolio/issuer';
 import { myProfile } from '$lib/server/progress';
 
-export async function GET({ params, locals, url }) {
+export async function GET({ params, locals }) {
 	if (!locals.db || !locals.user) redirect(303, `/login?redirectTo=/portfolio/${params.job}`);
 	const roadmap = catalog.roadmaps.get(params.job);
 	if (!roadmap) error(404, `There is no roadmap "${params.job}".`);
@@ -15,7 +15,7 @@ export async function GET({ params, locals, url }) {
 	if (!roadmapCompleted(mine.view) || !mine.completedOn)
 		error(404, 'A credential is issued once every module of the roadmap is completed.');
 	const credential = await roadmapCredential({
-		origin: url.origin,
+		origin: locals.origin,
 		roadmapId: roadmap.id,
 		learner: { id: locals.user.id, displayName: profile?.display_name ?? '' },
 		achievedOn: mine.completedOn
