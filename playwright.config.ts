@@ -55,7 +55,7 @@ export default defineConfig({
 			? [
 					{
 						name: 'chromium-postgres',
-						testMatch: /(accounts|quiz|portfolio)\.test\.ts/,
+						testMatch: /(accounts|attempts|quiz|portfolio|leak-scan)\.test\.ts/,
 						use: {
 							...devices['Desktop Chrome'],
 							launchOptions: chromiumLaunch,

@@ -24,3 +24,24 @@ export function rightFields(q: Question): [string, string][] {
 			return q.pairs.map((_, i) => [`${name}-l${i}`, `r${i}`]);
 	}
 }
+
+/** The form fields of a wrong, but complete, answer to a question (so it can be checked). */
+export function wrongFields(q: Question): [string, string][] {
+	const name = `q-${q.id}`;
+	const n = (q.type === 'order' ? q.items : q.type === 'match' ? q.pairs : []).length;
+	switch (q.type) {
+		case 'single':
+		case 'multiple':
+			return [[name, `o${q.options.findIndex((o) => !o.correct)}`]];
+		case 'true-false':
+			return [[name, String(!q.answer)]];
+		case 'numeric':
+			return [[name, String(q.answer + 1000 * (1 + Math.abs(q.answer)))]];
+		case 'text':
+			return [[name, 'certainly not the answer']];
+		case 'order':
+			return q.items.map((_, i) => [`${name}-i${i}`, String(n - i)]);
+		case 'match':
+			return q.pairs.map((_, i) => [`${name}-l${i}`, `r${(i + 1) % n}`]);
+	}
+}
