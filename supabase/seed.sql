@@ -33,6 +33,14 @@ insert into public.module_progress (user_id, module_id, status, started_at, comp
 	('5eed0000-0000-4000-8000-000000000001', 'system-prompts-context', 'started', now() - interval '2 days', null, now() - interval '2 days')
 on conflict do nothing;
 
+-- A module is completed by passing its quiz: the two completed modules have their passed attempts.
+insert into public.quiz_attempts (user_id, module_id, quiz_version, answers, results, score, max_score, passed, started_at, submitted_at, attempt_id) values
+	('5eed0000-0000-4000-8000-000000000001', 'nlp-fundamentals', 'seed', '{}', '{}', 8, 9, true,
+		now() - interval '18 days 10 minutes', now() - interval '18 days', '5eed00000000400080000000000000a1'),
+	('5eed0000-0000-4000-8000-000000000001', 'prompt-design-basics', 'seed', '{}', '{}', 7, 8, true,
+		now() - interval '12 days 10 minutes', now() - interval '12 days', '5eed00000000400080000000000000a2')
+on conflict do nothing;
+
 -- Evidence for an activity item of the portfolio checklist (it needs no module first).
 insert into public.portfolio_evidence (user_id, roadmap_id, item_id, url, note, achieved_on)
 values ('5eed0000-0000-4000-8000-000000000001', 'prompt-engineer', 'community',
