@@ -7,6 +7,7 @@ import { sessionUser } from '$lib/server/auth/local';
 import { closeDb, localDb } from '$lib/server/db';
 import { modeOf, parseEnv } from '$lib/server/env';
 import { signInTo } from '$lib/server/redirect';
+import { securityHeaders } from '$lib/server/security-headers';
 import { createSupabase, safeGetSession, supabaseUserDb } from '$lib/server/supabase';
 import { issuerKeyFromEnv } from '$lib/server/portfolio/issuer-key';
 import type { ServiceRpc } from '$lib/server/rpc';
@@ -85,4 +86,4 @@ const guard: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
-export const handle = sequence(session, guard);
+export const handle = sequence(securityHeaders, session, guard);
