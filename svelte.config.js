@@ -19,10 +19,29 @@ const config = {
 	},
 	kit: {
 		adapter: adapter(),
-		// Cross-site form posts are refused by src/lib/server/csrf.ts instead: kit's own check needs
+		// Cross-site form posts are refused by src/lib/server/origin.ts instead: kit's own check needs
 		// ORIGIN to work over plain http (the README's quick start), see there.
 		csrf: { trustedOrigins: ['*'] },
-		alias: { $courses: 'courses' }
+		alias: { $courses: 'courses' },
+		// Sent as a header on server-rendered pages (a <meta> cannot carry frame-ancestors); SvelteKit
+		// adds a nonce (hashes when prerendered) for its own inline script. See docs/security.md.
+		csp: {
+			mode: 'auto',
+			directives: {
+				'default-src': ['self'],
+				'script-src': ['self'],
+				'style-src': ['self'],
+				// SvelteKit's route announcer has a style attribute (sveltejs/kit#11993): that one is allowed.
+				'style-src-attr': ['unsafe-hashes', 'sha256-S8qMpvofolR8Mpjy4kQvEm7m1q8clzU4dfDH0AmvZjo='],
+				'img-src': ['self'],
+				'font-src': ['self'],
+				'connect-src': ['self'],
+				'object-src': ['none'],
+				'base-uri': ['self'],
+				'form-action': ['self'],
+				'frame-ancestors': ['none']
+			}
+		}
 	}
 };
 

@@ -7,6 +7,8 @@ import { origin } from '$lib/server/origin';
 import { sessionUser } from '$lib/server/auth/local';
 import { closeDb, localDb } from '$lib/server/db';
 import { modeOf, parseEnv } from '$lib/server/env';
+import { signInTo } from '$lib/server/redirect';
+import { securityHeaders } from '$lib/server/security-headers';
 import { createSupabase, safeGetSession, supabaseUserDb } from '$lib/server/supabase';
 import { issuerKeyFromEnv } from '$lib/server/portfolio/issuer-key';
 import type { ServiceRpc } from '$lib/server/rpc';
@@ -80,9 +82,14 @@ const PRIVATE = ['/account', '/review', '/portfolio'];
 const guard: Handle = async ({ event, resolve }) => {
 	const path = event.url.pathname;
 	if (!event.locals.user && PRIVATE.some((p) => path === p || path.startsWith(p + '/'))) {
-		redirect(303, `/login?redirectTo=${encodeURIComponent(path + event.url.search)}`);
+		redirect(303, signInTo(path + event.url.search));
 	}
 	return resolve(event);
 };
 
-export const handle = sequence(origin(privateEnv.ORIGIN || undefined), session, guard);
+export const handle = sequence(
+	securityHeaders,
+	origin(privateEnv.ORIGIN || undefined),
+	session,
+	guard
+);

@@ -1,9 +1,10 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import { displayNameSchema, fieldErrors } from '$lib/server/auth/validation';
 import { deleteMyAccount, myProfile, setDisplayName } from '$lib/server/progress';
+import { signInTo } from '$lib/server/redirect';
 
 function me(locals: App.Locals) {
-	if (!locals.user || !locals.db) redirect(303, '/login?redirectTo=/account');
+	if (!locals.user || !locals.db) redirect(303, signInTo('/account'));
 	return { user: locals.user, db: locals.db };
 }
 

@@ -3,7 +3,7 @@ import { fieldErrors, signInSchema } from '$lib/server/auth/validation';
 import { safeRedirect } from '$lib/server/redirect';
 
 export function load({ locals, url }) {
-	if (locals.user) redirect(303, safeRedirect(url.searchParams.get('redirectTo')));
+	if (locals.user) redirect(303, safeRedirect(url.searchParams.get('redirectTo'), url.origin));
 }
 
 export const actions = {
@@ -18,6 +18,6 @@ export const actions = {
 				values,
 				errors: { [result.field]: result.message }
 			});
-		redirect(303, safeRedirect(url.searchParams.get('redirectTo')));
+		redirect(303, safeRedirect(url.searchParams.get('redirectTo'), url.origin));
 	}
 };

@@ -2,9 +2,10 @@ import { redirect } from '@sveltejs/kit';
 import { catalog } from '$lib/server/content';
 import { myPortfolios } from '$lib/server/portfolio';
 import { myEnrollments } from '$lib/server/progress';
+import { signInTo } from '$lib/server/redirect';
 
 export async function load({ locals }) {
-	if (!locals.db) redirect(303, '/login?redirectTo=/portfolio');
+	if (!locals.db) redirect(303, signInTo('/portfolio'));
 	const [portfolios, enrollments] = await Promise.all([
 		myPortfolios(locals.db, [...catalog.roadmaps.values()]),
 		myEnrollments(locals.db)

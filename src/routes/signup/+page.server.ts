@@ -3,7 +3,7 @@ import { fieldErrors, signUpSchema } from '$lib/server/auth/validation';
 import { safeRedirect } from '$lib/server/redirect';
 
 export function load({ locals, url }) {
-	if (locals.user) redirect(303, safeRedirect(url.searchParams.get('redirectTo')));
+	if (locals.user) redirect(303, safeRedirect(url.searchParams.get('redirectTo'), url.origin));
 }
 
 export const actions = {
@@ -20,6 +20,6 @@ export const actions = {
 		if (!parsed.success) return fail(400, { values, errors: fieldErrors(parsed.error) });
 		const result = await locals.auth.signUp(parsed.data);
 		if (!result.ok) return fail(400, { values, errors: { [result.field]: result.message } });
-		redirect(303, safeRedirect(url.searchParams.get('redirectTo')));
+		redirect(303, safeRedirect(url.searchParams.get('redirectTo'), url.origin));
 	}
 };

@@ -6,9 +6,10 @@ import { call } from '$lib/server/rpc';
 import { myPortfolio, roadmapCompleted } from '$lib/server/portfolio';
 import { myProfile } from '$lib/server/progress';
 import { EVIDENCE_KINDS, evidenceSchema, type EvidenceKind } from '$lib/portfolio/evidence';
+import { signInTo } from '$lib/server/redirect';
 
 function me(locals: App.Locals, job: string) {
-	if (!locals.db) redirect(303, `/login?redirectTo=/portfolio/${job}`);
+	if (!locals.db) redirect(303, signInTo(`/portfolio/${job}`));
 	const roadmap = catalog.roadmaps.get(job);
 	if (!roadmap) error(404, `There is no roadmap "${job}".`);
 	return { db: locals.db, roadmap };

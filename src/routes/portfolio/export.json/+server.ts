@@ -2,10 +2,11 @@ import { json, redirect } from '@sveltejs/kit';
 import { catalog } from '$lib/server/content';
 import { myPortfolios, roadmapCompleted } from '$lib/server/portfolio';
 import { myProfile } from '$lib/server/progress';
+import { signInTo } from '$lib/server/redirect';
 
 /** Everything the learner's portfolio holds, for them to keep or move elsewhere. */
 export async function GET({ locals }) {
-	if (!locals.db || !locals.user) redirect(303, '/login?redirectTo=/portfolio');
+	if (!locals.db || !locals.user) redirect(303, signInTo('/portfolio'));
 	const [portfolios, profile] = await Promise.all([
 		myPortfolios(locals.db, [...catalog.roadmaps.values()]),
 		myProfile(locals.db)

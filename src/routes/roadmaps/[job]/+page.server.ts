@@ -3,6 +3,7 @@ import { catalog, competencyTitle, moduleCard, roadmapModules } from '$lib/serve
 import { myMastery } from '$lib/server/mastery';
 import { enroll, learnerState, leaveRoadmap } from '$lib/server/progress';
 import { roadmapProgress } from '$lib/progress';
+import { signInTo } from '$lib/server/redirect';
 
 export async function load({ params, locals }) {
 	const roadmap = catalog.roadmaps.get(params.job);
@@ -31,7 +32,7 @@ export async function load({ params, locals }) {
 }
 
 async function change(params: { job: string }, locals: App.Locals, fn: typeof enroll) {
-	if (!locals.db) redirect(303, `/login?redirectTo=/roadmaps/${params.job}`);
+	if (!locals.db) redirect(303, signInTo(`/roadmaps/${params.job}`));
 	if (!catalog.roadmaps.has(params.job)) return fail(404, { message: 'Unknown roadmap.' });
 	await fn(locals.db, params.job);
 	return { ok: true };

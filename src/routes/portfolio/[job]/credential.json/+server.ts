@@ -3,9 +3,10 @@ import { catalog } from '$lib/server/content';
 import { myPortfolio, roadmapCompleted } from '$lib/server/portfolio';
 import { roadmapCredential } from '$lib/server/portfolio/issuer';
 import { myProfile } from '$lib/server/progress';
+import { signInTo } from '$lib/server/redirect';
 
 export async function GET({ params, locals }) {
-	if (!locals.db || !locals.user) redirect(303, `/login?redirectTo=/portfolio/${params.job}`);
+	if (!locals.db || !locals.user) redirect(303, signInTo(`/portfolio/${params.job}`));
 	const roadmap = catalog.roadmaps.get(params.job);
 	if (!roadmap) error(404, `There is no roadmap "${params.job}".`);
 	const [mine, profile] = await Promise.all([
