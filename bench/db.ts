@@ -38,7 +38,7 @@ async function writes(driver: Driver, concurrency: number) {
 			const me = db.forUser(u);
 			while (performance.now() < end) {
 				const t0 = performance.now();
-				await me.rpc('complete_module', { module_id: `module-${w}-${count % 50}` });
+				await me.rpc('mark_read', { module_id: `module-${w}-${count % 50}` });
 				latencies.push(performance.now() - t0);
 				count++;
 			}
@@ -58,9 +58,7 @@ const fmt = (r: { perSecond: number; p50: number; p99: number }) =>
 
 const dir = mkdtempSync(join(tmpdir(), 'jalons-bench-'));
 try {
-	console.log(
-		`RLS-checked write transactions (complete_module as authenticated), ${SECONDS} s each:`
-	);
+	console.log(`RLS-checked write transactions (mark_read as authenticated), ${SECONDS} s each:`);
 	console.log(
 		`  pglite (file, 1 connection)      ${fmt(await writes(await pgliteDriver(join(dir, 'pglite')), 1))}`
 	);

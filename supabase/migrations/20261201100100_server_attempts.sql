@@ -102,8 +102,10 @@ declare
 	used integer;
 begin
 	perform pg_advisory_xact_lock(hashtext(open_attempt.user_id::text || '/' || open_attempt.module_id));
+	-- Locked, so an answer being checked as the attempt goes stale is committed first and keeps it.
 	select * into cur from public.quiz_open_attempts o
-		where o.user_id = open_attempt.user_id and o.module_id = open_attempt.module_id;
+		where o.user_id = open_attempt.user_id and o.module_id = open_attempt.module_id
+		for update;
 	if cur.attempt_id is not null and not public.attempt_is_live(cur) then
 		delete from public.quiz_open_attempts o
 			where o.user_id = open_attempt.user_id and o.module_id = open_attempt.module_id;
@@ -270,3 +272,11 @@ $$;
 
 revoke execute on function public.review_answer(uuid, text, text, jsonb, timestamptz) from public, anon, authenticated;
 grant execute on function public.review_answer(uuid, text, text, jsonb, timestamptz) to service_role;
+
+-- The helpers run inside the functions above, as their owner; not even the server calls them alone
+-- (Supabase grants service_role every new function by default), so an attempt is only ever
+-- recorded by submitting the open one.
+revoke execute on function public.record_attempt(uuid, text, text, jsonb, jsonb, numeric, numeric, boolean, timestamptz, text),
+	public.attempt_is_live(public.quiz_open_attempts), public.attempt_not_open(uuid, text),
+	public.schedule_reviews(uuid, jsonb)
+	from service_role;

@@ -2,6 +2,7 @@
 // Each cell runs in its own transaction, rolled back, so cells cannot affect one another.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Sql } from '../../src/lib/server/db/types';
+import { checkAnswer, openAttemptId, single, submitAttempt } from './attempts';
 import { createUser, engines, openTestDb, type TestDb } from './harness';
 
 type Actor = 'anon' | 'owner' | 'other learner' | 'service_role';
@@ -54,8 +55,8 @@ const TABLES: Record<string, TableSpec> = {
 		prepare: { insert: 'delete from public.quiz_attempts where user_id = $1' },
 		sql: {
 			select: 'select user_id from public.quiz_attempts where user_id = $1',
-			insert: `insert into public.quiz_attempts (user_id, module_id, quiz_version, answers, results, score, max_score, passed, started_at, idempotency_key)
-				values ($1, 'ml-basics', 'v1', '{}', '{}', 10, 10, true, now(), 'forged-attempt-key-0001') returning user_id`,
+			insert: `insert into public.quiz_attempts (user_id, module_id, quiz_version, answers, results, score, max_score, passed, started_at, attempt_id)
+				values ($1, 'ml-basics', 'v1', '{}', '{}', 10, 10, true, now(), 'forged-attempt-id-00001') returning user_id`,
 			update:
 				'update public.quiz_attempts set score = max_score, passed = true where user_id = $1 returning user_id',
 			delete: 'delete from public.quiz_attempts where user_id = $1 returning user_id'
@@ -87,10 +88,27 @@ const TABLES: Record<string, TableSpec> = {
 		prepare: { insert: 'delete from public.quiz_checks where user_id = $1' },
 		sql: {
 			select: 'select user_id from public.quiz_checks where user_id = $1',
-			insert: `insert into public.quiz_checks (user_id, module_id, attempt_key, started_at, question_id, answer)
-				values ($1, 'ml-basics', 'forged-attempt-key-0002', now(), 'q2', '{}') returning user_id`,
+			// Into the owner's open attempt (a check must belong to one).
+			insert: `insert into public.quiz_checks (user_id, module_id, attempt_id, question_id, answer)
+				select $1, 'ml-basics', o.attempt_id, 'q2', '{}' from public.quiz_open_attempts o
+				where o.user_id = $1 and o.module_id = 'ml-basics' returning user_id`,
 			update: `update public.quiz_checks set answer = '{"type":"single","option":"o0"}' where user_id = $1 returning user_id`,
 			delete: 'delete from public.quiz_checks where user_id = $1 returning user_id'
+		},
+		expect: {
+			anon: NONE,
+			owner: { select: 'allow', insert: 'deny', update: 'deny', delete: 'deny' },
+			'other learner': NONE,
+			service_role: ALL
+		}
+	},
+	quiz_open_attempts: {
+		sql: {
+			select: 'select user_id from public.quiz_open_attempts where user_id = $1',
+			insert: `insert into public.quiz_open_attempts (user_id, module_id, attempt_id)
+				values ($1, 'docker-for-ml', 'forged-attempt-id-00003') returning user_id`,
+			update: `update public.quiz_open_attempts set expires_at = now() + interval '10 years' where user_id = $1 returning user_id`,
+			delete: 'delete from public.quiz_open_attempts where user_id = $1 returning user_id'
 		},
 		expect: {
 			anon: NONE,
@@ -130,12 +148,14 @@ const TABLES: Record<string, TableSpec> = {
 			service_role: ALL
 		}
 	},
+	// What a learner may write: that they opened and read a module. Writing its completion is tested
+	// in 08-earned-completion.test.ts.
 	module_progress: {
 		prepare: { insert: 'delete from public.module_progress where user_id = $1' },
 		sql: {
 			select: 'select user_id from public.module_progress where user_id = $1',
-			insert: `insert into public.module_progress (user_id, module_id) values ($1, 'ml-basics') returning user_id`,
-			update: `update public.module_progress set status = 'completed', completed_at = now() where user_id = $1 returning user_id`,
+			insert: `insert into public.module_progress (user_id, module_id, read_at) values ($1, 'ml-basics', now()) returning user_id`,
+			update: `update public.module_progress set read_at = now(), last_seen_at = now() where user_id = $1 returning user_id`,
 			delete: 'delete from public.module_progress where user_id = $1 returning user_id'
 		},
 		expect: {
@@ -204,21 +224,13 @@ describe.each(engines)('RLS matrix on %s', (engine) => {
 		for (const id of [a, b]) {
 			await t.db.forUser(id).rpc('enroll', { roadmap_id: 'mlops-engineer' });
 			await t.db.forUser(id).rpc('start_module', { module_id: 'ml-basics' });
-			await t.db.asService((sql) =>
-				sql.query(
-					`select * from public.record_attempt(user_id => $1, module_id => 'ml-basics', quiz_version => 'v1', answers => '{}',
-					 results => '{}', score => 3, max_score => 10, passed => false, started_at => now(), idempotency_key => $2)`,
-					[id, `seed-attempt-${id}`]
-				)
-			);
-			await t.db.asService((sql) =>
-				sql.query(`select * from public.schedule_reviews(user_id => $1, cards => $2)`, [
-					id,
-					JSON.stringify([
-						{ module_id: 'ml-basics', question_id: 'q1', card: {}, due: new Date().toISOString() }
-					])
-				])
-			);
+			await submitAttempt(t.db, id, 'ml-basics', {
+				attemptId: await openAttemptId(t.db, id, 'ml-basics'),
+				score: 3,
+				cards: [
+					{ module_id: 'ml-basics', question_id: 'q1', card: {}, due: new Date().toISOString() }
+				]
+			});
 			await t.db.forUser(id).rpc('save_evidence', {
 				roadmap_id: 'mlops-engineer',
 				item_id: 'pipeline-project',
@@ -228,13 +240,8 @@ describe.each(engines)('RLS matrix on %s', (engine) => {
 				achieved_on: '2026-11-01'
 			});
 			await t.db.forUser(id).rpc('share_portfolio', { roadmap_id: 'mlops-engineer' });
-			await t.db.asService((sql) =>
-				sql.query(
-					`select * from public.check_answer(user_id => $1, module_id => 'ml-basics', attempt_key => $2,
-					 started_at => now(), question_id => 'q1', answer => '{"type":"single","option":null}')`,
-					[id, `open-attempt-${id}`]
-				)
-			);
+			const open = await openAttemptId(t.db, id, 'ml-basics');
+			await checkAnswer(t.db, id, 'ml-basics', open, 'q1', single(null));
 		}
 	});
 	afterAll(() => t.dispose());

@@ -134,7 +134,7 @@ describe.each(engines)('local accounts on %s', (engine) => {
 		if (!r.ok) throw new Error(r.message);
 		const me = t.db.forUser(r.user.id);
 		await me.rpc('enroll', { roadmap_id: 'prompt-engineer' });
-		await me.rpc('complete_module', { module_id: 'nlp-fundamentals' });
+		await me.rpc('mark_read', { module_id: 'nlp-fundamentals' });
 		expect(await me.rpc('delete_my_account')).toEqual([{ deleted: r.user.id }]);
 		const left = await t.db.asService((sql) =>
 			sql.query<{ n: string }>(
@@ -147,24 +147,26 @@ describe.each(engines)('local accounts on %s', (engine) => {
 		expect(Number(left[0]!.n)).toBe(0);
 	});
 
-	it('records progress: started on open, completed once, last seen updated', async () => {
+	it('records progress: started on open, read once, last seen updated', async () => {
 		const r = await signUp(t.db, { email: 'prog@example.org', password: 'progress pass' });
 		if (!r.ok) throw new Error(r.message);
 		const me = t.db.forUser(r.user.id);
 		expect(await me.rpc('start_module', { module_id: 'ml-basics' })).toEqual([
-			{ module_id: 'ml-basics', status: 'started' }
+			{ module_id: 'ml-basics', status: 'started', read_at: null }
 		]);
-		const [done] = await me.rpc<{ completed_at: Date }>('complete_module', {
+		const [read] = await me.rpc<{ status: string; read_at: Date }>('mark_read', {
 			module_id: 'ml-basics'
 		});
-		const [again] = await me.rpc<{ completed_at: Date }>('complete_module', {
-			module_id: 'ml-basics'
-		});
-		expect(again!.completed_at).toEqual(done!.completed_at);
+		expect(read).toMatchObject({ module_id: 'ml-basics', status: 'started' });
+		expect(read!.read_at).toBeInstanceOf(Date);
+		const [again] = await me.rpc<{ read_at: Date }>('mark_read', { module_id: 'ml-basics' });
+		expect(again!.read_at, 'reading again keeps the first read').toEqual(read!.read_at);
 		expect(await me.rpc('start_module', { module_id: 'ml-basics' })).toEqual([
-			{ module_id: 'ml-basics', status: 'completed' }
+			{ module_id: 'ml-basics', status: 'started', read_at: read!.read_at }
 		]);
-		expect((await me.rpc('my_progress')).length).toBe(1);
+		expect(await me.rpc('my_progress')).toMatchObject([
+			{ module_id: 'ml-basics', status: 'started', completed_at: null, read_at: read!.read_at }
+		]);
 	});
 
 	it('rejects ids that are not catalog-shaped, in the database itself', async () => {

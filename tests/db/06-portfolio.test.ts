@@ -1,6 +1,7 @@
 // Portfolio evidence is private to its owner; a share link exposes, through public_portfolio() only,
 // what is meant to be public, and nothing once revoked.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openAttemptId, single, submitAttempt } from './attempts';
 import { createUser, engines, openTestDb, type TestDb } from './harness';
 
 describe.each(engines)('portfolios on %s', (engine) => {
@@ -11,15 +12,13 @@ describe.each(engines)('portfolios on %s', (engine) => {
 		t = await openTestDb(engine);
 		a = await createUser(t.db, 'portfolio-a@example.org');
 		b = await createUser(t.db, 'portfolio-b@example.org');
-		await t.db.forUser(a).rpc('complete_module', { module_id: 'ml-basics' });
-		await t.db.asService((sql) =>
-			sql.query(
-				`select * from public.record_attempt(user_id => $1, module_id => 'ml-basics', quiz_version => 'v1',
-				 answers => '{"q1": {"type": "single", "option": "o2"}}', results => '{"q1": {"score": 1, "max": 1}}',
-				 score => 9, max_score => 10, passed => true, started_at => now(), idempotency_key => 'portfolio-attempt-0001')`,
-				[a]
-			)
-		);
+		await t.db.forUser(a).rpc('mark_read', { module_id: 'ml-basics' });
+		await submitAttempt(t.db, a, 'ml-basics', {
+			attemptId: await openAttemptId(t.db, a, 'ml-basics'),
+			answers: { q1: single('o2') },
+			score: 9,
+			passed: true
+		});
 	});
 	afterAll(() => t.dispose());
 

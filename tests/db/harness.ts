@@ -8,6 +8,7 @@ import { migrate } from '../../src/lib/server/db/migrate';
 import { pgliteDriver } from '../../src/lib/server/db/pglite';
 import { pgliteWorkerDriver } from '../../src/lib/server/db/pglite-worker';
 import { postgresDriver } from '../../src/lib/server/db/postgres';
+import type { SqlFile } from '../../src/lib/server/db/migrate';
 import { compatFiles, migrationFiles } from '../../src/lib/server/db/sql-files';
 
 export interface TestDb {
@@ -22,10 +23,17 @@ export const engines = [
 	...(process.env.DATABASE_URL ? ['postgres'] : [])
 ] as const;
 
-export async function openTestDb(engine: (typeof engines)[number]): Promise<TestDb> {
+/**
+ * A fresh database with every migration applied, or only `migrations` (to seed data as it was
+ * before a migration, then apply the rest with `migrate`).
+ */
+export async function openTestDb(
+	engine: (typeof engines)[number],
+	migrations: SqlFile[] = migrationFiles
+): Promise<TestDb> {
 	if (engine === 'pglite' || engine === 'pglite-worker') {
 		const driver = engine === 'pglite' ? await pgliteDriver(null) : await pgliteWorkerDriver(null);
-		await migrate(driver, compatFiles, migrationFiles);
+		await migrate(driver, compatFiles, migrations);
 		const db = new LocalDb(driver);
 		return { name: 'PGlite', db, dispose: () => db.close() };
 	}
@@ -36,7 +44,7 @@ export async function openTestDb(engine: (typeof engines)[number]): Promise<Test
 	const url = new URL(process.env.DATABASE_URL!);
 	url.pathname = `/${name}`;
 	const driver = postgresDriver(url.toString(), 4);
-	await migrate(driver, compatFiles, migrationFiles);
+	await migrate(driver, compatFiles, migrations);
 	const db = new LocalDb(driver);
 	return {
 		name: 'PostgreSQL',
@@ -58,4 +66,23 @@ export async function createUser(db: LocalDb, email: string): Promise<string> {
 		)
 	);
 	return row!.id;
+}
+
+/**
+ * Runs one statement as a signed-in learner, as the Supabase REST API lets anyone do with their own
+ * token: role `authenticated`, their id in the request claims. Errors keep their SQLSTATE (`code`).
+ */
+export function asLearner<T = Record<string, unknown>>(
+	db: LocalDb,
+	userId: string,
+	text: string,
+	params: unknown[] = []
+): Promise<T[]> {
+	return db.driver.transaction(async (sql) => {
+		await sql.query(
+			`select set_config('request.jwt.claims', $1, true), set_config('role', 'authenticated', true)`,
+			[JSON.stringify({ sub: userId, role: 'authenticated' })]
+		);
+		return sql.query<T>(text, params);
+	});
 }
