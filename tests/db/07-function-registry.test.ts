@@ -1,4 +1,4 @@
-// What the database API exposes, read from the catalog rather than from the migrations' text: every
+// What the database API exposes, read from PostgreSQL's system catalogs rather than from the migrations: every
 // function in public is one the app calls (src/lib/server/rpc.ts) or on the short internal list
 // below, and executable by exactly the roles its registry implies; every table has RLS on and grants
 // anon nothing. compat applies Supabase's default privileges (everything granted to anon and
@@ -70,7 +70,7 @@ interface FunctionRow {
 
 // Functions an extension installed in public are the extension's, not ours.
 const FUNCTIONS = `
-	select p.proname as name, p.oid::regprocedure::text as signature,
+	select p.proname as name, format('public.%s(%s)', p.proname, oidvectortypes(p.proargtypes)) as signature,
 	       has_function_privilege('anon', p.oid, 'execute') as anon,
 	       has_function_privilege('authenticated', p.oid, 'execute') as authenticated,
 	       has_function_privilege('service_role', p.oid, 'execute') as service_role,
@@ -212,11 +212,11 @@ describe.each(engines)('functions and tables in public on %s', (engine) => {
 				throw e;
 			});
 		expect(
-			functionProblems(found.functions).filter((p) => p.startsWith('forgot_to_revoke'))
+			functionProblems(found.functions).filter((p) => p.startsWith('public.forgot_to_revoke'))
 		).toEqual([
-			'forgot_to_revoke() is in no registry (RPC, PUBLIC_RPC, SERVICE_RPC) and not on the internal list: register it, list it with a reason, or drop it',
-			'forgot_to_revoke() is executable by authenticated, but functions in the internal list are not',
-			'forgot_to_revoke() is executable by anon, but functions in the internal list are not'
+			'public.forgot_to_revoke() is in no registry (RPC, PUBLIC_RPC, SERVICE_RPC) and not on the internal list: register it, list it with a reason, or drop it',
+			'public.forgot_to_revoke() is executable by authenticated, but functions in the internal list are not',
+			'public.forgot_to_revoke() is executable by anon, but functions in the internal list are not'
 		]);
 		expect(relationProblems(found.relations).filter((p) => p.includes('forgot_to_revoke'))).toEqual(
 			[
