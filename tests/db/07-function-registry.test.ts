@@ -1,8 +1,8 @@
-// What the database API exposes, read from PostgreSQL's system catalogs rather than from the migrations: every
-// function in public is one the app calls (src/lib/server/rpc.ts) or on the short internal list
-// below, and executable by exactly the roles its registry implies; every table has RLS on and grants
-// anon nothing. compat applies Supabase's default privileges (everything granted to anon and
-// authenticated), so a migration that forgets a revoke fails here.
+// What the database API exposes, read from PostgreSQL's system catalogs rather than from the
+// migrations: every function in public is one the app calls (src/lib/server/rpc.ts) or on the short
+// internal list below, and executable by exactly the roles its registry implies; every table has
+// RLS on and grants anon nothing. compat applies Supabase's default privileges (everything granted
+// to anon and authenticated), so a migration that forgets a revoke fails here.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PUBLIC_RPC, RPC, SERVICE_RPC } from '../../src/lib/server/rpc';
 import { engines, openTestDb, type TestDb } from './harness';
