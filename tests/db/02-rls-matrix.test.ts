@@ -227,7 +227,9 @@ describe.each(engines)('RLS matrix on %s', (engine) => {
 				credential_id: null,
 				achieved_on: '2026-11-01'
 			});
-			await t.db.forUser(id).rpc('share_portfolio', { roadmap_id: 'mlops-engineer' });
+			await t.db
+				.forUser(id)
+				.rpc('share_portfolio', { roadmap_id: 'mlops-engineer', module_ids: ['ml-basics'] });
 			await t.db.asService((sql) =>
 				sql.query(
 					`select * from public.check_answer(user_id => $1, module_id => 'ml-basics', attempt_key => $2,
