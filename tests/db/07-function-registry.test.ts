@@ -10,7 +10,10 @@ import { engines, openTestDb, type TestDb } from './harness';
 /** Functions in public that no client calls, each with why it exists. Keep it short. */
 const INTERNAL: Record<string, string> = {
 	handle_new_user: 'trigger on auth.users: makes the profile of a new user',
-	record_attempt: 'called by submit_attempt(), in its transaction'
+	record_attempt: 'called by submit_attempt(), in its transaction',
+	schedule_reviews: 'called by submit_attempt(), in its transaction',
+	attempt_is_live: 'called by open_attempt(), check_answer() and submit_attempt()',
+	attempt_not_open: 'raises why an attempt is not open, for check_answer() and submit_attempt()'
 };
 
 /** Tables, views or sequences in public that anon may touch, each with why. None so far. */
