@@ -81,14 +81,34 @@ as $$
 	)::jsonb
 $$;
 
--- Supabase's grants: the API roles may use the schemas; tables are protected by RLS and by the
--- explicit grants each migration makes.
+-- Supabase's grants: the API roles may use the schemas.
 grant usage on schema public to anon, authenticated, service_role;
 grant usage on schema auth to anon, authenticated, service_role, supabase_auth_admin;
 grant usage on schema extensions to anon, authenticated, service_role;
 grant execute on function auth.uid(), auth.role(), auth.jwt() to anon, authenticated, service_role, supabase_auth_admin;
 grant select, insert, update, delete on auth.users, auth.jalons_sessions to supabase_auth_admin;
 grant all on auth.users, auth.jalons_sessions to service_role;
-alter default privileges in schema public grant all on tables to service_role;
-alter default privileges in schema public grant all on sequences to service_role;
-alter default privileges in schema public grant execute on functions to service_role;
+
+-- Supabase's default privileges (supabase/postgres, init-scripts/00000000000000-initial-schema.sql,
+-- run as `postgres`): everything the migrations create in public — tables, functions, sequences —
+-- is granted in full to anon, authenticated and service_role, on top of PostgreSQL's own EXECUTE
+-- for PUBLIC on functions. Each migration revokes what it does not mean to grant; with these
+-- defaults here too, a forgotten revoke shows in the local tests, not first on Supabase. (Projects
+-- made with "Default privileges for new entities" off get less; this is the most open case.)
+-- Default privileges belong to the role that creates the objects: the role applying this file,
+-- which is the one the migrations run as (migrate.ts), and `postgres`, the role `supabase db push`
+-- connects as, where it exists. Nothing is granted on existing objects: this file runs again at
+-- every start, and would undo the migrations' revokes.
+alter default privileges in schema public grant all on tables to anon, authenticated, service_role;
+alter default privileges in schema public grant all on functions to anon, authenticated, service_role;
+alter default privileges in schema public grant all on sequences to anon, authenticated, service_role;
+do $$
+begin
+	if current_user <> 'postgres' and exists (select 1 from pg_roles where rolname = 'postgres')
+		and pg_has_role(current_user, 'postgres', 'member') then
+		alter default privileges for role postgres in schema public grant all on tables to anon, authenticated, service_role;
+		alter default privileges for role postgres in schema public grant all on functions to anon, authenticated, service_role;
+		alter default privileges for role postgres in schema public grant all on sequences to anon, authenticated, service_role;
+	end if;
+end
+$$;

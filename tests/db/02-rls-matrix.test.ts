@@ -239,7 +239,9 @@ describe.each(engines)('RLS matrix on %s', (engine) => {
 				credential_id: null,
 				achieved_on: '2026-11-01'
 			});
-			await t.db.forUser(id).rpc('share_portfolio', { roadmap_id: 'mlops-engineer' });
+			await t.db
+				.forUser(id)
+				.rpc('share_portfolio', { roadmap_id: 'mlops-engineer', module_ids: ['ml-basics'] });
 			const open = await openAttemptId(t.db, id, 'ml-basics');
 			await checkAnswer(t.db, id, 'ml-basics', open, 'q1', single(null));
 		}

@@ -170,7 +170,7 @@ test('a completed roadmap gives an Open Badges 3.0 credential', async ({ page })
 	// Signed by the server's issuer key, which /issuer publishes: it verifies, and a change breaks it.
 	const issuer = await (await page.request.get('/issuer')).json();
 	const key = issuer.assertionMethod[0].publicKeyMultibase;
-	expect(credential.proof.verificationMethod).toBe(issuer.assertionMethod[0].id);
+	expect(credential.proof[0].verificationMethod).toBe(issuer.assertionMethod[0].id);
 	expect(await verifyCredential(credential, key)).toEqual({ verified: true });
 	const forged = structuredClone(credential);
 	forged.credentialSubject.achievement.name = 'Chief Everything Officer';

@@ -55,11 +55,12 @@ function newKey(format: 'pem' | 'jwk' = 'pem'): IssuerKey {
 }
 
 describe('buildCredential', () => {
-	it('is an OpenBadgeCredential with the VC 2.0 and OB 3.0.3 contexts', () => {
+	it('is an OpenBadgeCredential with the VC 2.0, OB 3.0.3 and OB extensions contexts', () => {
 		const c = buildCredential(input());
 		expect(c['@context']).toEqual([
 			'https://www.w3.org/ns/credentials/v2',
-			'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json'
+			'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json',
+			'https://purl.imsglobal.org/spec/ob/v3p0/extensions.json'
 		]);
 		expect(c.type).toEqual(['VerifiableCredential', 'OpenBadgeCredential']);
 		expect(c.id).toBe(`urn:uuid:${credentialId}`);
@@ -77,6 +78,17 @@ describe('buildCredential', () => {
 		expect(a.name).toBe('Prompt Engineer roadmap');
 		expect(a.description).toBe('Design, test and run prompts.');
 		expect(a.criteria.narrative).toContain('Foundations (months 1–3), Intermediate (months 4–6)');
+		expect(a.image).toEqual({
+			id: `${origin}/badges/roadmap.svg`,
+			type: 'Image',
+			caption: 'Jalons badge for the Prompt Engineer roadmap'
+		});
+		expect(c.credentialSchema).toEqual([
+			{
+				id: 'https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_achievementcredential_schema.json',
+				type: '1EdTechJsonSchemaValidator2019'
+			}
+		]);
 	});
 
 	it('aligns the achievement with each competency once, linking its page', () => {
@@ -211,12 +223,13 @@ describe('signCredential and verifyCredential', () => {
 		const before = JSON.stringify(credential);
 		const signed = await signCredential(credential, key);
 		expect(JSON.stringify(credential)).toBe(before);
-		expect(signed.proof).toMatchObject({
+		expect(signed.proof).toHaveLength(1);
+		expect(signed.proof[0]).toMatchObject({
 			type: 'DataIntegrityProof',
 			cryptosuite: 'eddsa-rdfc-2022',
 			proofPurpose: 'assertionMethod'
 		});
-		expect(signed.proof.verificationMethod).toMatch(/^https:\/\/jalons\.example\/issuer#z6Mk/);
+		expect(signed.proof[0].verificationMethod).toMatch(/^https:\/\/jalons\.example\/issuer#z6Mk/);
 		expect(await verifyCredential(signed, key.publicJwk)).toEqual({ verified: true });
 
 		// What a third party does: take the key from the issuer profile, and check through JSON.
@@ -224,7 +237,7 @@ describe('signCredential and verifyCredential', () => {
 			assertionMethod: { id: string; publicKeyMultibase: string }[];
 		};
 		const [method] = profile.assertionMethod;
-		expect(method!.id).toBe(signed.proof.verificationMethod);
+		expect(method!.id).toBe(signed.proof[0].verificationMethod);
 		expect(
 			await verifyCredential(JSON.parse(JSON.stringify(signed)), method!.publicKeyMultibase)
 		).toEqual({ verified: true });
@@ -253,11 +266,11 @@ describe('signCredential and verifyCredential', () => {
 		expect(result.verified).toBe(false);
 		expect(!result.verified && result.reason).toMatch(/not the one given/);
 
-		const forged = { ...signed, proof: { ...signed.proof } };
+		const forged = structuredClone(signed);
 		const published = (await issuerProfile(origin, issuer)) as {
 			assertionMethod: { id: string }[];
 		};
-		forged.proof.verificationMethod = published.assertionMethod[0]!.id;
+		forged.proof[0].verificationMethod = published.assertionMethod[0]!.id;
 		expect(await verifyCredential(forged, issuer.publicJwk)).toEqual({
 			verified: false,
 			reason: 'Invalid signature.'

@@ -23,7 +23,7 @@ export const RPC = {
 	delete_evidence: ['roadmap_id', 'item_id'],
 	my_best_scores: [],
 	my_shares: [],
-	share_portfolio: ['roadmap_id'],
+	share_portfolio: ['roadmap_id', 'module_ids'],
 	revoke_share: ['roadmap_id']
 } as const satisfies Record<string, readonly string[]>;
 

@@ -14,9 +14,10 @@ export const actions = {
 		if (!parsed.success) return fail(400, { values, errors: fieldErrors(parsed.error) });
 		const result = await locals.auth.signIn(parsed.data.email, parsed.data.password);
 		if (!result.ok)
-			return fail(result.message.startsWith('Too many') ? 429 : 400, {
+			return fail(result.retryAfter ? 429 : 400, {
 				values,
-				errors: { [result.field]: result.message }
+				errors: { [result.field]: result.message },
+				retryAfter: result.retryAfter
 			});
 		redirect(303, safeRedirect(url.searchParams.get('redirectTo'), url.origin));
 	}

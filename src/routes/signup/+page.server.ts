@@ -19,7 +19,12 @@ export const actions = {
 		});
 		if (!parsed.success) return fail(400, { values, errors: fieldErrors(parsed.error) });
 		const result = await locals.auth.signUp(parsed.data);
-		if (!result.ok) return fail(400, { values, errors: { [result.field]: result.message } });
+		if (!result.ok)
+			return fail(result.retryAfter ? 429 : 400, {
+				values,
+				errors: { [result.field]: result.message },
+				retryAfter: result.retryAfter
+			});
 		redirect(303, safeRedirect(url.searchParams.get('redirectTo'), url.origin));
 	}
 };

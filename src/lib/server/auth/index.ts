@@ -6,7 +6,14 @@ import * as local from './local';
 export const SESSION_COOKIE = 'jalons_session';
 
 export type AuthOutcome =
-	{ ok: true } | { ok: false; field: 'email' | 'password' | 'form'; message: string };
+	| { ok: true }
+	| {
+			ok: false;
+			field: 'email' | 'password' | 'form';
+			message: string;
+			/** Seconds to wait when the attempt was refused for too many failures. */
+			retryAfter?: number;
+	  };
 
 /** Sign-up, sign-in and sign-out for one request, whatever the mode. */
 export interface AuthService {
@@ -29,12 +36,12 @@ export function cookieOptions(url: URL, expires?: Date) {
 
 export function localAuth(db: LocalDb, cookies: Cookies, url: URL, ip: string): AuthService {
 	const start = (r: local.AuthResult): AuthOutcome => {
-		if (!r.ok) return { ok: false, field: r.field, message: r.message };
+		if (!r.ok) return r;
 		cookies.set(SESSION_COOKIE, r.token, cookieOptions(url, r.expires));
 		return { ok: true };
 	};
 	return {
-		signUp: async (input) => start(await local.signUp(db, input)),
+		signUp: async (input) => start(await local.signUp(db, input, ip)),
 		signIn: async (email, password) => start(await local.signIn(db, email, password, ip)),
 		signOut: async () => {
 			const token = cookies.get(SESSION_COOKIE);

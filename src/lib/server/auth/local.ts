@@ -4,15 +4,12 @@ import { createHash, randomBytes } from 'node:crypto';
 import bcrypt from 'bcryptjs';
 import type { LocalDb } from '../db/local';
 import { DbError } from '../db/types';
-import { RateLimiter } from './rate-limit';
+import { Throttle, tooManyAttempts } from './throttle';
 
 export const SESSION_DAYS = 30;
 const BCRYPT_COST = 10;
 // Compared against when the email is unknown, so a miss costs the same time as a wrong password.
 const DUMMY_HASH = bcrypt.hashSync('jalons-no-such-user', BCRYPT_COST);
-
-export const perEmail = new RateLimiter(5, 15 * 60_000);
-export const perIp = new RateLimiter(30, 15 * 60_000);
 
 export function hashToken(token: string): Buffer {
 	return createHash('sha256').update(token).digest();
@@ -27,10 +24,25 @@ export type AuthResult =
 	| { ok: true; user: SessionUser; token: string; expires: Date }
 	| { ok: false; field: 'email' | 'password' | 'form'; message: string; retryAfter?: number };
 
+const refused = (wait: number): AuthResult => ({
+	ok: false,
+	field: 'form',
+	message: tooManyAttempts(wait),
+	retryAfter: wait
+});
+
+/**
+ * Sign-ups that find the email taken are throttled per client address (they tell who has an
+ * account). `address` is the client's; scripts and tests outside a request may leave it out.
+ */
 export async function signUp(
 	db: LocalDb,
-	input: { email: string; password: string; display_name?: string }
+	input: { email: string; password: string; display_name?: string },
+	address = 'no-request',
+	throttle = new Throttle(db)
 ): Promise<AuthResult> {
+	const attempt = await throttle.signUp(address);
+	if (attempt.wait > 0) return refused(attempt.wait);
 	const hash = await bcrypt.hash(input.password, BCRYPT_COST);
 	try {
 		const [user] = await db.asAuth((sql) =>
@@ -41,6 +53,7 @@ export async function signUp(
 				[input.email, hash, input.display_name ?? null]
 			)
 		);
+		await attempt.succeeded();
 		return { ok: true, user: user!, ...(await createSession(db, user!.id)) };
 	} catch (e) {
 		if (e instanceof DbError && e.code === '23505')
@@ -53,20 +66,19 @@ export async function signUp(
 	}
 }
 
+/**
+ * Throttled per (email, client address) and per client address, never per email alone: failures
+ * from one address slow that address down, and the owner signs in from another at once.
+ */
 export async function signIn(
 	db: LocalDb,
 	email: string,
 	password: string,
-	ip: string
+	address: string,
+	throttle = new Throttle(db)
 ): Promise<AuthResult> {
-	const wait = Math.max(perEmail.retryAfter(email), perIp.retryAfter(ip));
-	if (wait > 0)
-		return {
-			ok: false,
-			field: 'form',
-			message: `Too many attempts. Try again in ${Math.ceil(wait / 60)} minute(s).`,
-			retryAfter: wait
-		};
+	const attempt = await throttle.signIn(email, address);
+	if (attempt.wait > 0) return refused(attempt.wait);
 	const [row] = await db.asAuth((sql) =>
 		sql.query<{ id: string; email: string; encrypted_password: string | null }>(
 			'select id, email, encrypted_password from auth.users where lower(email) = $1',
@@ -74,12 +86,8 @@ export async function signIn(
 		)
 	);
 	const ok = await bcrypt.compare(password, row?.encrypted_password ?? DUMMY_HASH);
-	if (!row || !ok) {
-		perEmail.fail(email);
-		perIp.fail(ip);
-		return { ok: false, field: 'form', message: 'Wrong email or password.' };
-	}
-	perEmail.reset(email);
+	if (!row || !ok) return { ok: false, field: 'form', message: 'Wrong email or password.' };
+	await attempt.succeeded();
 	await db.asAuth((sql) =>
 		sql.query('update auth.users set last_sign_in_at = now() where id = $1', [row.id])
 	);

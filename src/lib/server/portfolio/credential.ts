@@ -10,6 +10,10 @@
 // - Signing is an embedded Data Integrity proof, `eddsa-rdfc-2022` with an Ed25519 key, made by
 //   Digital Bazaar's VC libraries. It is the Linked Data proof that OB 3.0 conformance tests accept;
 //   the VC-JWT format asks for RS256 and would need a `credentialSubject.id` for its `sub` claim.
+// - Credentials pass 1EdTech's own JSON Schema (tests/fixtures/ob-schema): `proof` is an array of
+//   one, the achievement has an `image` the app serves, and `credentialSchema` names that schema
+//   with type `1EdTechJsonSchemaValidator2019`, a term defined only by 1EdTech's `extensions.json`
+//   context, hence the third `@context` entry.
 // - Every JSON-LD context is bundled and the document loader refuses any other URL: signing and
 //   verifying never touch the network.
 import { createHash, type JsonWebKey } from 'node:crypto';
@@ -32,6 +36,13 @@ export { ISSUER_KEY_ENV, issuerKeyFromEnv, type IssuerKey } from './issuer-key';
 
 export const VC_CONTEXT = 'https://www.w3.org/ns/credentials/v2';
 export const OB_CONTEXT = 'https://purl.imsglobal.org/spec/ob/v3p0/context-3.0.3.json';
+/** Defines `1EdTechJsonSchemaValidator2019`, which neither VC 2.0 nor OB 3.0.3 defines. */
+export const OB_EXTENSIONS_CONTEXT = 'https://purl.imsglobal.org/spec/ob/v3p0/extensions.json';
+/** 1EdTech's JSON Schema for OB 3.0 credentials, named in every credential's `credentialSchema`. */
+export const OB_CREDENTIAL_SCHEMA =
+	'https://purl.imsglobal.org/spec/ob/v3p0/schema/json/ob_v3p0_achievementcredential_schema.json';
+/** The badge image, served from `static/`. */
+export const BADGE_IMAGE_PATH = '/badges/roadmap.svg';
 const MULTIKEY_CONTEXT = 'https://w3id.org/security/multikey/v1';
 
 export interface IssuerRef {
@@ -81,7 +92,7 @@ export interface Alignment {
 }
 
 export interface OpenBadgeCredential {
-	'@context': [typeof VC_CONTEXT, typeof OB_CONTEXT];
+	'@context': [typeof VC_CONTEXT, typeof OB_CONTEXT, typeof OB_EXTENSIONS_CONTEXT];
 	id: string;
 	type: ['VerifiableCredential', 'OpenBadgeCredential'];
 	issuer: Profile;
@@ -97,9 +108,11 @@ export interface OpenBadgeCredential {
 			name: string;
 			description: string;
 			criteria: { narrative: string };
+			image: { id: string; type: 'Image'; caption: string };
 			alignment: Alignment[];
 		};
 	};
+	credentialSchema: [{ id: typeof OB_CREDENTIAL_SCHEMA; type: '1EdTechJsonSchemaValidator2019' }];
 }
 
 export interface DataIntegrityProofValue {
@@ -111,7 +124,8 @@ export interface DataIntegrityProofValue {
 	proofValue: string;
 }
 
-export type SignedCredential = OpenBadgeCredential & { proof: DataIntegrityProofValue };
+/** `proof` is an array: VC 2.0 allows one object too, but 1EdTech's JSON Schema accepts only an array. */
+export type SignedCredential = OpenBadgeCredential & { proof: [DataIntegrityProofValue] };
 
 /** The issuer a Jalons site signs as. */
 export function issuerOf(origin: string, name = 'Jalons'): IssuerRef {
@@ -132,7 +146,7 @@ export function buildCredential(input: CredentialInput): OpenBadgeCredential {
 	const seen = new Set<string>();
 	const competencies = input.competencies.filter((c) => !seen.has(c.id) && seen.add(c.id));
 	return {
-		'@context': [VC_CONTEXT, OB_CONTEXT],
+		'@context': [VC_CONTEXT, OB_CONTEXT, OB_EXTENSIONS_CONTEXT],
 		id: `urn:uuid:${uuid}`,
 		type: ['VerifiableCredential', 'OpenBadgeCredential'],
 		issuer: { id: issuer.id, type: ['Profile'], name: issuer.name, url: issuer.url },
@@ -156,6 +170,11 @@ export function buildCredential(input: CredentialInput): OpenBadgeCredential {
 								.join(', ') +
 							'.'
 				},
+				image: {
+					id: `${origin}${BADGE_IMAGE_PATH}`,
+					type: 'Image',
+					caption: `${issuer.name} badge for the ${name}`
+				},
 				alignment: competencies.map((c) => ({
 					type: ['Alignment'],
 					targetName: c.title,
@@ -166,7 +185,8 @@ export function buildCredential(input: CredentialInput): OpenBadgeCredential {
 					targetFramework: `${issuer.name} competencies`
 				}))
 			}
-		}
+		},
+		credentialSchema: [{ id: OB_CREDENTIAL_SCHEMA, type: '1EdTechJsonSchemaValidator2019' }]
 	};
 }
 
@@ -226,11 +246,13 @@ export async function signCredential(
 	});
 	keyPair.id = `${controller}#${keyPair.publicKeyMultibase}`;
 	const suite = new DataIntegrityProof({ signer: keyPair.signer(), cryptosuite: eddsaRdfc2022 });
-	return vcLib.issue({
+	const signed = await vcLib.issue({
 		credential: structuredClone(credential),
 		suite,
 		documentLoader: loaderFor(controller, keyPair.publicKeyMultibase)
 	});
+	// The signature covers the credential without its proof, so one proof or a set of one verify alike.
+	return { ...signed, proof: [signed.proof] };
 }
 
 /** A public key as published in the issuer profile (`z6Mk…`), or as a JWK. */
@@ -257,11 +279,15 @@ export async function verifyCredential(
 		};
 	}
 	const expected = verificationMethod(controller, multibase).id;
-	const proof = (signed as { proof?: { verificationMethod?: unknown } }).proof;
-	if (typeof proof?.verificationMethod === 'string' && proof.verificationMethod !== expected)
+	const proof = (signed as { proof?: unknown }).proof;
+	const proofs = (Array.isArray(proof) ? proof : [proof]) as { verificationMethod?: unknown }[];
+	const other = proofs.find(
+		(p) => typeof p?.verificationMethod === 'string' && p.verificationMethod !== expected
+	);
+	if (other)
 		return {
 			verified: false,
-			reason: `the proof names the key ${proof.verificationMethod}, not the one given (${expected})`
+			reason: `the proof names the key ${String(other.verificationMethod)}, not the one given (${expected})`
 		};
 	const result = await vcLib.verifyCredential({
 		credential: signed,
@@ -340,6 +366,7 @@ async function publicKeyMultibase(key: PublicKey): Promise<string> {
 
 const bundled = new Map<string, unknown>([
 	[OB_CONTEXT, openBadgesContexts.contexts.get(OB_CONTEXT)],
+	[OB_EXTENSIONS_CONTEXT, openBadgesContexts.contexts.get(OB_EXTENSIONS_CONTEXT)],
 	[MULTIKEY_CONTEXT, multikeyContexts.get(MULTIKEY_CONTEXT)]
 ]);
 

@@ -14,6 +14,7 @@ interface ShareRow {
 	slug: string;
 	roadmap_id: string;
 	created_at: string | Date;
+	module_ids: string[];
 }
 
 const knownModules: ReadonlySet<string> = new Set(catalog.modules.keys());
@@ -28,10 +29,30 @@ export function roadmapCompetencies(roadmapId: string) {
 	return ids.map((id) => catalog.competencies.get(id)!);
 }
 
+/**
+ * The modules a share link of a roadmap covers, stored with the share: public_portfolio() returns
+ * progress, scores and results for these only.
+ */
+export const sharedModules = (roadmapId: string) => [...new Set(roadmapModules(roadmapId))];
+
+/** Shares the learner's portfolio for a roadmap (or rescopes the active link to its modules). */
+export const sharePortfolio = (db: UserDb, roadmapId: string) =>
+	call<{ slug: string; created_at: string | Date }, 'share_portfolio'>(db, 'share_portfolio', {
+		roadmap_id: roadmapId,
+		module_ids: sharedModules(roadmapId)
+	});
+
+const sameIds = (a: readonly string[], b: readonly string[]) =>
+	a.length === b.length && a.every((id) => b.includes(id));
+
 /** A roadmap is completed when every module of every phase is. */
 export const roadmapCompleted = (view: PortfolioView) => view.phases.every((p) => p.share === 1);
 
-/** The signed-in learner's portfolio for each roadmap given, with its active share link. */
+/**
+ * The signed-in learner's portfolio for each roadmap given, with its active share link. A link whose
+ * modules are no longer the roadmap's (the catalog changed since it was shared) is rescoped here, as
+ * its owner is the one reading: only the owner's token may change what the link covers.
+ */
 export async function myPortfolios(db: UserDb, roadmaps: Roadmap[]) {
 	const one = roadmaps.length === 1 ? roadmaps[0]!.id : null;
 	const [progress, scores, evidence, shares] = await Promise.all([
@@ -40,6 +61,12 @@ export async function myPortfolios(db: UserDb, roadmaps: Roadmap[]) {
 		call<EvidenceRow, 'my_evidence'>(db, 'my_evidence', { only_roadmap: one }),
 		call<ShareRow, 'my_shares'>(db, 'my_shares', {})
 	]);
+	const given = new Set(roadmaps.map((r) => r.id));
+	await Promise.all(
+		shares
+			.filter((s) => given.has(s.roadmap_id) && !sameIds(s.module_ids, sharedModules(s.roadmap_id)))
+			.map((s) => sharePortfolio(db, s.roadmap_id))
+	);
 	return roadmaps.map((r) => {
 		const share = shares.find((s) => s.roadmap_id === r.id);
 		const modules = new Set(roadmapModules(r.id));

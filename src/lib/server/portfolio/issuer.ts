@@ -5,7 +5,7 @@ import { env } from '$env/dynamic/private';
 import { catalog } from '../content';
 import { roadmapCompetencies } from '.';
 import { buildCredential, issuerOf, signCredential } from './credential';
-import { issuerKeyFromEnv } from './issuer-key';
+import { issuerKeyFromEnv, type IssuerKey } from './issuer-key';
 
 export const issuerKey = issuerKeyFromEnv(env);
 
@@ -16,12 +16,15 @@ function credentialUuid(userId: string, roadmapId: string): string {
 }
 
 /** The OpenBadgeCredential of a completed roadmap, signed when an issuer key is configured. */
-export async function roadmapCredential(input: {
-	origin: string;
-	roadmapId: string;
-	learner: { id: string; displayName: string };
-	achievedOn: string;
-}) {
+export async function roadmapCredential(
+	input: {
+		origin: string;
+		roadmapId: string;
+		learner: { id: string; displayName: string };
+		achievedOn: string;
+	},
+	key: IssuerKey | null = issuerKey
+) {
 	const roadmap = catalog.roadmaps.get(input.roadmapId)!;
 	const credential = buildCredential({
 		credentialId: credentialUuid(input.learner.id, roadmap.id),
@@ -32,5 +35,5 @@ export async function roadmapCredential(input: {
 		learner: input.learner,
 		achievedOn: input.achievedOn
 	});
-	return issuerKey ? signCredential(credential, issuerKey) : credential;
+	return key ? signCredential(credential, key) : credential;
 }

@@ -3,7 +3,7 @@ import { catalog } from '$lib/server/content';
 import { fieldErrors } from '$lib/server/auth/validation';
 import { DbError } from '$lib/server/db/types';
 import { call } from '$lib/server/rpc';
-import { myPortfolio, roadmapCompleted } from '$lib/server/portfolio';
+import { myPortfolio, roadmapCompleted, sharePortfolio } from '$lib/server/portfolio';
 import { myProfile } from '$lib/server/progress';
 import { EVIDENCE_KINDS, evidenceSchema, type EvidenceKind } from '$lib/portfolio/evidence';
 import { signInTo } from '$lib/server/redirect';
@@ -89,7 +89,7 @@ export const actions = {
 
 	share: async ({ params, locals }) => {
 		const { db, roadmap } = me(locals, params.job);
-		await call(db, 'share_portfolio', { roadmap_id: roadmap.id });
+		await sharePortfolio(db, roadmap.id);
 		return { shared: true };
 	},
 
