@@ -8,6 +8,7 @@ import { closeDb, localDb } from '$lib/server/db';
 import { modeOf, parseEnv } from '$lib/server/env';
 import { createSupabase, safeGetSession, supabaseUserDb } from '$lib/server/supabase';
 import { issuerKeyFromEnv } from '$lib/server/portfolio/issuer-key';
+import { requestGuard } from '$lib/server/request-guard';
 import type { ServiceRpc } from '$lib/server/rpc';
 import { createClient } from '@supabase/supabase-js';
 import ws from 'ws';
@@ -84,4 +85,4 @@ const guard: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
-export const handle = sequence(session, guard);
+export const handle = sequence(requestGuard, session, guard);
