@@ -11,6 +11,7 @@ import { signInTo } from '$lib/server/redirect';
 import { securityHeaders } from '$lib/server/security-headers';
 import { createSupabase, safeGetSession, supabaseUserDb } from '$lib/server/supabase';
 import { issuerKeyFromEnv } from '$lib/server/portfolio/issuer-key';
+import { requestGuard } from '$lib/server/request-guard';
 import type { ServiceRpc } from '$lib/server/rpc';
 import { createClient } from '@supabase/supabase-js';
 import ws from 'ws';
@@ -90,6 +91,7 @@ const guard: Handle = async ({ event, resolve }) => {
 export const handle = sequence(
 	securityHeaders,
 	origin(privateEnv.ORIGIN || undefined),
+	requestGuard,
 	session,
 	guard
 );

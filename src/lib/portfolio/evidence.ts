@@ -1,6 +1,7 @@
 // What a learner may record as evidence for a project, certification or activity item. Pure, so the
 // same rules are unit-tested and applied by the server before anything is written.
 import { z } from 'zod';
+import { userText } from '$lib/user-text';
 import type { EvidenceKind } from './kinds';
 
 export { EVIDENCE_KINDS, type EvidenceKind } from './kinds';
@@ -23,25 +24,21 @@ const latestDay = () => new Date(Date.now() + 86_400_000).toISOString().slice(0,
 export function evidenceSchema(kind: EvidenceKind, now: () => string = latestDay) {
 	return z
 		.object({
-			url: z
-				.string()
+			url: userText()
 				.trim()
 				.transform((s) => s || null)
 				.refine((s) => s === null || isWebUrl(s), 'Enter a web address starting with https://.')
 				// Stored as parsed: `https:/example.org` (which browsers accept) becomes `https://example.org/`.
 				.transform((s) => (s === null ? null : new URL(s).href)),
-			note: z
-				.string()
+			note: userText({ multiline: true })
 				.trim()
 				.min(1, 'Say in a sentence what this shows.')
 				.max(500, 'Use at most 500 characters.'),
-			credential_id: z
-				.string()
+			credential_id: userText()
 				.trim()
 				.max(120, 'Use at most 120 characters.')
 				.transform((s) => s || null),
-			achieved_on: z
-				.string()
+			achieved_on: userText()
 				.trim()
 				.regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter a date as YYYY-MM-DD.')
 				.refine(

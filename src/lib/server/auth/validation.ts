@@ -1,7 +1,7 @@
 import { z } from 'zod';
+import { userText } from '$lib/user-text';
 
-const email = z
-	.string({ error: 'Enter your email address.' })
+const email = userText({ error: 'Enter your email address.' })
 	.trim()
 	.toLowerCase()
 	.pipe(
@@ -13,15 +13,14 @@ const email = z
 export const signUpSchema = z
 	.object({
 		email,
-		password: z
-			.string({ error: 'Choose a password.' })
+		password: userText({ error: 'Choose a password.' })
 			.min(8, 'Use at least 8 characters.')
 			// bcrypt reads at most 72 bytes: longer passwords would be silently truncated.
 			.refine(
 				(p) => new TextEncoder().encode(p).length <= 72,
 				'Use at most 72 bytes (about 70 characters).'
 			),
-		display_name: z.string().trim().max(80, 'Use at most 80 characters.').optional()
+		display_name: userText().trim().max(80, 'Use at most 80 characters.').optional()
 	})
 	.refine((v) => v.password.trim().toLowerCase() !== v.email, {
 		message: 'Your password must not be your email address.',
@@ -30,11 +29,11 @@ export const signUpSchema = z
 
 export const signInSchema = z.object({
 	email,
-	password: z.string({ error: 'Enter your password.' }).min(1, 'Enter your password.')
+	password: userText({ error: 'Enter your password.' }).min(1, 'Enter your password.')
 });
 
 export const displayNameSchema = z.object({
-	display_name: z.string().trim().min(1, 'Enter a name.').max(80, 'Use at most 80 characters.')
+	display_name: userText().trim().min(1, 'Enter a name.').max(80, 'Use at most 80 characters.')
 });
 
 export type FieldErrors = Partial<Record<string, string>>;

@@ -2,6 +2,7 @@
 // tokenizer's encodings (megabytes, shipped inside the gpt-tokenizer package and never fetched
 // at run time) stay out of the browser's bundle.
 import { z } from 'zod';
+import { userText } from '$lib/user-text';
 import type { TokenCount } from '$lib/lessons/tokens';
 import * as cl100k from 'gpt-tokenizer/encoding/cl100k_base';
 import * as o200k from 'gpt-tokenizer/encoding/o200k_base';
@@ -12,7 +13,7 @@ export const ENCODINGS = {
 } as const;
 
 export const tokenRequest = z.object({
-	text: z.string().max(20_000, 'Paste at most 20,000 characters.'),
+	text: userText({ multiline: true }).max(20_000, 'Paste at most 20,000 characters.'),
 	encoding: z.enum(['o200k_base', 'cl100k_base']).default('o200k_base')
 });
 

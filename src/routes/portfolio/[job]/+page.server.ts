@@ -1,4 +1,5 @@
 import { error, fail, redirect } from '@sveltejs/kit';
+import { z } from 'zod';
 import { catalog } from '$lib/server/content';
 import { fieldErrors } from '$lib/server/auth/validation';
 import { DbError } from '$lib/server/db/types';
@@ -30,6 +31,11 @@ export async function load({ params, locals }) {
 }
 
 const text = (form: FormData, name: string) => String(form.get(name) ?? '');
+// The database's own rule for item ids: anything else names no item, and never reaches SQL.
+const itemId = z
+	.string()
+	.regex(/^[a-z0-9]+(-[a-z0-9]+)*$/)
+	.max(80);
 
 export const actions = {
 	evidence: async ({ params, locals, request }) => {
@@ -82,9 +88,11 @@ export const actions = {
 
 	remove: async ({ params, locals, request }) => {
 		const { db, roadmap } = me(locals, params.job);
-		const itemId = text(await request.formData(), 'item');
-		await call(db, 'delete_evidence', { roadmap_id: roadmap.id, item_id: itemId });
-		return { removed: itemId };
+		const parsed = itemId.safeParse(text(await request.formData(), 'item'));
+		if (!parsed.success)
+			return fail(400, { refused: 'There is no such item to remove evidence from.' });
+		await call(db, 'delete_evidence', { roadmap_id: roadmap.id, item_id: parsed.data });
+		return { removed: parsed.data };
 	},
 
 	share: async ({ params, locals }) => {

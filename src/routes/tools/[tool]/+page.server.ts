@@ -2,6 +2,7 @@ import { error } from '@sveltejs/kit';
 import { z } from 'zod';
 import { catalog } from '$lib/server/content';
 import { countTokens, tokenRequest } from '$lib/server/tools/tokens';
+import { userText } from '$lib/user-text';
 
 // The lesson components as standalone pages: where their forms go when JavaScript is off, and a
 // place to use them outside a lesson. Every parameter is optional and bounded.
@@ -12,11 +13,47 @@ const TOOLS = {
 	'policy-evaluator': 'Access-policy evaluator'
 } as const;
 
-const text = (max: number) => z.string().max(max).optional().catch(undefined);
+const text = (max: number) =>
+	userText({ multiline: true })
+		.max(max, `Use at most ${max.toLocaleString('en')} characters.`)
+		.optional();
 const num = z.coerce.number().min(0).max(1e9).optional().catch(undefined);
 
+const FIELDS = {
+	overlap: {
+		schema: z.object({ candidate: text(5000), reference: text(5000) }),
+		labels: { candidate: 'Candidate', reference: 'Reference' }
+	},
+	'policy-evaluator': {
+		schema: z.object({
+			policy: text(20000),
+			action: text(200),
+			resource: text(2000),
+			context: text(5000)
+		}),
+		labels: { policy: 'Policy', action: 'Action', resource: 'Resource', context: 'Context' }
+	}
+};
+
+/** The fields that parse; the first one that does not is named in the page's error. */
+function fields<T extends z.ZodObject>(
+	{ schema, labels }: { schema: T; labels: Record<string, string> },
+	q: Record<string, string>
+) {
+	const parsed = schema.safeParse(q);
+	if (parsed.success) return { props: parsed.data as z.infer<T>, error: null };
+	const bad = new Set(parsed.error.issues.map((i) => i.path[0]));
+	const issue = parsed.error.issues[0]!;
+	return {
+		props: schema.parse(
+			Object.fromEntries(Object.entries(q).filter(([k]) => !bad.has(k)))
+		) as z.infer<T>,
+		error: `${labels[String(issue.path[0])]}: ${issue.message}`
+	};
+}
+
 export function load({ params, url }) {
-	if (!(params.tool in TOOLS)) error(404, `There is no tool "${params.tool}".`);
+	if (!Object.hasOwn(TOOLS, params.tool)) error(404, `There is no tool "${params.tool}".`);
 	const tool = params.tool as keyof typeof TOOLS;
 	const q = Object.fromEntries(url.searchParams);
 	const fromId = /^\/modules\/([a-z0-9-]+)$/.exec(q.from ?? '')?.[1];
@@ -47,21 +84,12 @@ export function load({ params, url }) {
 	if (tool === 'overlap')
 		return {
 			...base,
-			props: z.object({ candidate: text(5000), reference: text(5000) }).parse(q),
-			error: null
+			...fields(FIELDS.overlap, q)
 		};
 	if (tool === 'policy-evaluator')
 		return {
 			...base,
-			props: z
-				.object({
-					policy: text(20000),
-					action: text(200),
-					resource: text(2000),
-					context: text(5000)
-				})
-				.parse(q),
-			error: null
+			...fields(FIELDS['policy-evaluator'], q)
 		};
 	const answers = Object.fromEntries(
 		Object.entries(q).filter(([, v]) => v === 'attack' || v === 'safe')
