@@ -2,6 +2,7 @@
 // parses a submission, grades it and describes the result.
 import { createHash } from 'node:crypto';
 import { Marked } from 'marked';
+import { textProblem } from '$lib/user-text';
 import {
 	assemble,
 	grade,
@@ -49,6 +50,9 @@ export function showQuiz(quiz: Quiz, attemptId: string): ShownQuestion[] {
 	return assemble(quiz, attemptId).map((q) => ({ ...q, promptHtml: markdown(q.prompt) }));
 }
 
+// A choice the form never offered (a forged or mangled value): refused, never stored.
+const CHOOSE = 'Choose among the answers shown.';
+
 /** Reads each question's answer from the form; a malformed one is an error next to its question. */
 export function parseAnswers(shown: PublicQuestion[], form: FormData) {
 	const answers: Record<string, Answer> = {};
@@ -60,18 +64,27 @@ export function parseAnswers(shown: PublicQuestion[], form: FormData) {
 	for (const q of shown) {
 		const name = `q-${q.id}`;
 		switch (q.type) {
-			case 'single':
-				answers[q.id] = { type: 'single', option: one(name) || null };
+			case 'single': {
+				const option = one(name) || null;
+				if (option !== null && !q.options.some((o) => o.id === option)) errors[q.id] = CHOOSE;
+				answers[q.id] = { type: 'single', option: errors[q.id] ? null : option };
 				break;
-			case 'multiple':
-				answers[q.id] = { type: 'multiple', options: form.getAll(name).map(String).slice(0, 20) };
+			}
+			case 'multiple': {
+				const options = form.getAll(name).map(String).slice(0, 20);
+				if (!options.every((id) => q.options.some((o) => o.id === id))) errors[q.id] = CHOOSE;
+				answers[q.id] = { type: 'multiple', options: errors[q.id] ? [] : options };
 				break;
-			case 'true-false':
+			}
+			case 'true-false': {
+				const v = one(name);
+				if (v !== '' && v !== 'true' && v !== 'false') errors[q.id] = CHOOSE;
 				answers[q.id] = {
 					type: 'true-false',
-					value: one(name) === 'true' ? true : one(name) === 'false' ? false : null
+					value: v === 'true' ? true : v === 'false' ? false : null
 				};
 				break;
+			}
 			case 'numeric': {
 				const raw = one(name).trim().replace(/\s/g, '').replace(',', '.');
 				const value = raw === '' ? null : Number(raw);
@@ -83,9 +96,13 @@ export function parseAnswers(shown: PublicQuestion[], form: FormData) {
 				};
 				break;
 			}
-			case 'text':
-				answers[q.id] = { type: 'text', value: one(name) };
+			case 'text': {
+				const value = one(name);
+				const problem = textProblem(value);
+				if (problem) errors[q.id] = problem;
+				answers[q.id] = { type: 'text', value: problem ? '' : value };
 				break;
+			}
 			case 'order': {
 				const positions = q.items.map((item) => ({
 					id: item.id,
@@ -106,14 +123,12 @@ export function parseAnswers(shown: PublicQuestion[], form: FormData) {
 				};
 				break;
 			}
-			case 'match':
-				answers[q.id] = {
-					type: 'match',
-					pairs: Object.fromEntries(
-						q.left.map((l) => [l.id, one(`${name}-${l.id}`)]).filter(([, r]) => r)
-					)
-				};
+			case 'match': {
+				const pairs = q.left.map((l) => [l.id, one(`${name}-${l.id}`)]).filter(([, r]) => r);
+				if (!pairs.every(([, r]) => q.right.some((o) => o.id === r))) errors[q.id] = CHOOSE;
+				answers[q.id] = { type: 'match', pairs: errors[q.id] ? {} : Object.fromEntries(pairs) };
 				break;
+			}
 		}
 	}
 	return { answers, errors };
