@@ -737,9 +737,10 @@ describe.each(engines)('the server-attempts migration on %s', (engine) => {
 				[a, submitted]
 			);
 		});
-		expect(await migrate(t.db.driver, compatFiles, migrationFiles)).toEqual([
+		// This one and those after it (other migrations may have landed since).
+		expect((await migrate(t.db.driver, compatFiles, migrationFiles))[0]).toBe(
 			'20261201100100_server_attempts'
-		]);
+		);
 		const open = await t.db.asService((sql) =>
 			sql.query<{ attempt_id: string; module_id: string; started_at: Date }>(
 				`select attempt_id, module_id, started_at from public.quiz_open_attempts where user_id = $1`,

@@ -225,7 +225,8 @@ describe.each(engines)('the earned-completion migration on %s', (engine) => {
 		const completedAt = (user: string, moduleId: string) =>
 			old.find((r) => r.user_id === user && r.module_id === moduleId)!.completed_at;
 
-		expect(await migrate(t.db.driver, compatFiles, migrationFiles)).toEqual([
+		// These two and those after them (other migrations may have landed since).
+		expect((await migrate(t.db.driver, compatFiles, migrationFiles)).slice(0, 2)).toEqual([
 			'20261201100000_earned_completion',
 			'20261201100100_server_attempts'
 		]);
