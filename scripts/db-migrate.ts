@@ -13,7 +13,7 @@ if (env.PUBLIC_SUPABASE_URL) {
 }
 const driver = env.DATABASE_URL
 	? postgresDriver(env.DATABASE_URL)
-	: await pgliteDriver(env.DATA_DIR);
+	: await pgliteDriver(env.DATA_DIR, { fsync: env.PGLITE_FSYNC });
 const { compat, migrations } = readSqlFiles(process.cwd());
 const applied = await migrate(driver, compat, migrations);
 console.log(applied.length ? `Applied ${applied.join(', ')}` : 'The database is up to date.');

@@ -18,6 +18,7 @@ import {
 	type Context,
 	type Hostile
 } from './fuzz-corpus';
+import { signUp } from './learner';
 import { createDatabase, rowCounts, startServer, withDatabase, type Server } from './server';
 
 const REQUESTS = Number(process.env.FUZZ_REQUESTS ?? 1200);
@@ -45,23 +46,6 @@ const describe = (h: Hostile) => {
 		.join('\n    ');
 	return `[${h.kind}] ${r.method} ${r.path.length > 300 ? r.path.slice(0, 300) + '…' : r.path}\n    ${headers}\n    body ${body}`;
 };
-
-async function signUp(port: number, origin: string): Promise<string> {
-	const email = `fuzz-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.org`;
-	const res = await send(port, {
-		method: 'POST',
-		path: '/signup',
-		headers: { origin, accept: 'text/html', 'content-type': 'application/x-www-form-urlencoded' },
-		body: Buffer.from(`email=${encodeURIComponent(email)}&password=a+good+long+password`)
-	});
-	const cookie = [res.headers['set-cookie'] ?? []]
-		.flat()
-		.map((c) => c.split(';')[0]!)
-		.find((c) => c.startsWith('jalons_session='));
-	if (res.status !== 303 || !cookie)
-		throw new Error(`sign-up failed: ${res.status} ${res.body.slice(0, 300)}`);
-	return cookie;
-}
 
 /** Every page reachable by links, signed in (which also opens every module and quiz once). */
 async function crawl(port: number, origin: string, cookie: string): Promise<Context> {
@@ -178,7 +162,11 @@ async function fuzz(
 	console.log(
 		`fuzz (${label}): seed ${seed}, ${REQUESTS} requests — FUZZ_SEED=${seed} sends them again`
 	);
-	const cookie = await signUp(port, server.url);
+	const cookie = await signUp(
+		port,
+		server.url,
+		`fuzz-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.org`
+	);
 	const ctx = await crawl(port, server.url, cookie);
 	const targets = postTargetsOf(ctx);
 	for (const r of ctx.routes)

@@ -3,6 +3,10 @@ import { z } from 'zod';
 /** The server's configuration, parsed once from the environment (see the README's table). */
 const schema = z.object({
 	DATA_DIR: z.string().min(1).default('.data'),
+	PGLITE_FSYNC: z
+		.enum(['on', 'off'], { error: 'PGLITE_FSYNC must be "on" or "off"' })
+		.default('on')
+		.transform((v) => v === 'on'),
 	DATABASE_URL: z.string().url('DATABASE_URL must be a postgres:// URL').optional(),
 	PUBLIC_SUPABASE_URL: z.string().url('PUBLIC_SUPABASE_URL must be a URL').optional(),
 	PUBLIC_SUPABASE_ANON_KEY: z.string().min(1).optional(),

@@ -11,7 +11,7 @@ export async function openLocalDb(env: Env): Promise<LocalDb> {
 	const driver = env.DATABASE_URL
 		? postgresDriver(env.DATABASE_URL)
 		: // In a worker thread: the database runs beside the server's own work, not in turns with it.
-			await pgliteWorkerDriver(env.DATA_DIR);
+			await pgliteWorkerDriver(env.DATA_DIR, { fsync: env.PGLITE_FSYNC });
 	await migrate(driver, compatFiles, migrationFiles);
 	return new LocalDb(driver);
 }

@@ -7,11 +7,13 @@ import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
+import { openPglite } from './pglite-open';
 import type { Driver, Row, Sql } from './types';
 
 // CommonJS, evaluated: the worker needs no file of its own in the build.
 const SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
+const openPglite = ${openPglite.toString()};
 let db;
 let queue = Promise.resolve();
 const open = new Map(); // transaction id -> resolve(), which lets the queue go on
@@ -61,7 +63,8 @@ parentPort.on('message', (m) => {
 
 (async () => {
   const { PGlite } = await import(workerData.pglite);
-  db = await PGlite.create(workerData.dataDir || undefined);
+  const { NodeFS } = await import(workerData.nodefs);
+  db = await openPglite({ PGlite, NodeFS, fs: require('node:fs') }, workerData.dataDir, workerData.fsync);
   parentPort.postMessage({ ready: true });
 })().catch((e) => parentPort.postMessage({ fatal: String(e && e.stack || e) }));
 `;
@@ -83,13 +86,25 @@ class WorkerError extends Error {
 	}
 }
 
-/** PGlite persisted in `dataDir` (in memory when null), running in a worker thread. */
-export async function pgliteWorkerDriver(dataDir: string | null): Promise<Driver> {
+/**
+ * PGlite persisted in `dataDir` (in memory when null), running in a worker thread, with each commit
+ * flushed to disk unless `fsync` is false (see openPglite).
+ */
+export async function pgliteWorkerDriver(
+	dataDir: string | null,
+	{ fsync = true } = {}
+): Promise<Driver> {
 	if (dataDir) mkdirSync(resolve(dataDir), { recursive: true });
-	const pglite = pathToFileURL(createRequire(import.meta.url).resolve('@electric-sql/pglite')).href;
+	const require = createRequire(import.meta.url);
+	const url = (name: string) => pathToFileURL(require.resolve(name)).href;
 	const worker = new Worker(SOURCE, {
 		eval: true,
-		workerData: { pglite, dataDir: dataDir && resolve(dataDir) }
+		workerData: {
+			pglite: url('@electric-sql/pglite'),
+			nodefs: url('@electric-sql/pglite/nodefs'),
+			dataDir: dataDir && resolve(dataDir),
+			fsync
+		}
 	});
 	const pending = new Map<number, { ok: (v: unknown) => void; ko: (e: Error) => void }>();
 	let next = 0;

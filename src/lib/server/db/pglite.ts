@@ -1,16 +1,21 @@
-import { mkdirSync } from 'node:fs';
+import fs from 'node:fs';
 import { resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
+import { NodeFS } from '@electric-sql/pglite/nodefs';
+import { openPglite } from './pglite-open';
 import type { Driver } from './types';
 
-/** PostgreSQL compiled to WebAssembly, persisted in `dataDir` (or in memory when it is null). */
-export async function pgliteDriver(dataDir: string | null): Promise<Driver> {
-	let db: PGlite;
+/**
+ * PostgreSQL compiled to WebAssembly, persisted in `dataDir` (or in memory when it is null), with
+ * each commit flushed to disk unless `fsync` is false (see openPglite).
+ */
+export async function pgliteDriver(dataDir: string | null, { fsync = true } = {}): Promise<Driver> {
+	let dir: string | null = null;
 	if (dataDir) {
-		const dir = resolve(dataDir);
-		mkdirSync(dir, { recursive: true });
-		db = await PGlite.create(dir);
-	} else db = await PGlite.create();
+		dir = resolve(dataDir);
+		fs.mkdirSync(dir, { recursive: true });
+	}
+	const db = await openPglite({ PGlite, NodeFS, fs }, dir, fsync);
 	return {
 		kind: 'pglite',
 		// PGlite has one connection; its transaction() queues callers, so requests serialise here.
