@@ -13,6 +13,9 @@ import type { Driver, Row, Sql } from './types';
 // CommonJS, evaluated: the worker needs no file of its own in the build.
 const SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
+// openPglite arrives as source text; transpilers that keep function names (tsx, for the benchmarks
+// and scripts) wrap its inner functions in __name(), which only exists in their own module.
+const __name = (f) => f;
 const openPglite = ${openPglite.toString()};
 let db;
 let queue = Promise.resolve();
