@@ -99,36 +99,23 @@ function questionStats(
 		randomGuess: pct(randomGuessScore(q)),
 		intendedWeight: meanMax > 0 ? (100 * q.points) / meanMax : null
 	};
-	if (s === 0)
-		return {
-			...base,
-			facility: null,
-			sd: null,
-			effectiveWeight: null,
-			discriminationIndex: null,
-			discriminativeEfficiency: null,
-			dubious: false,
-			needsChecking: false,
-			markVariance: null,
-			covWithTotal: null
-		};
+	// What cannot be measured without a spread of marks (S < 2).
+	const noSpread = {
+		sd: null,
+		effectiveWeight: null,
+		discriminationIndex: null,
+		discriminativeEfficiency: null,
+		dubious: false,
+		needsChecking: false,
+		markVariance: null,
+		covWithTotal: null
+	};
+	if (s === 0) return { ...base, facility: null, ...noSpread };
 	const avg = mean(marks);
 	const otherAvg = mean(others);
 	const totalAvg = mean(totals);
 	const facility = (100 * avg) / q.points;
-	if (s < 2)
-		return {
-			...base,
-			facility,
-			sd: null,
-			effectiveWeight: null,
-			discriminationIndex: null,
-			discriminativeEfficiency: null,
-			dubious: false,
-			needsChecking: false,
-			markVariance: null,
-			covWithTotal: null
-		};
+	if (s < 2) return { ...base, facility, ...noSpread };
 	// Moodle's covariance "max": the covariance the marks would have with the other marks if both were
 	// ranked the same way (each sorted, then paired), the largest covariance these values allow.
 	const sortedMarks = [...marks].sort((a, b) => a - b);
