@@ -11,6 +11,7 @@ import {
 } from './schema';
 import { findCycles } from './graph';
 import { lintLesson } from './lesson-text';
+import { checkReviewed } from './reviewed';
 import { parseYaml, validate, type YamlSource } from './yaml';
 
 /** A course file: its path from the project root (`courses/...`) and its text. */
@@ -44,6 +45,11 @@ export interface CheckResult {
 	problems: Problem[];
 }
 
+export interface CheckOptions {
+	/** The date taken as today (`YYYY-MM-DD`) for review-age warnings; default: today in UTC. */
+	today?: string;
+}
+
 const MODULE_FILE = /^courses\/modules\/([^/]+)\/([^/]+)\/index\.md$/;
 const QUIZ_FILE = /^courses\/modules\/([^/]+)\/([^/]+)\/quiz\.yaml$/;
 const ROADMAP_FILE = /^courses\/roadmaps\/([^/]+)\.yaml$/;
@@ -53,7 +59,7 @@ const COMPETENCIES_FILE = 'courses/competencies.yaml';
  * Builds the catalog index from course files and reports every problem found, as
  * `file:line: message`. Pure: the caller reads the files (from disk, or bundled by Vite).
  */
-export function checkCatalog(files: SourceFile[]): CheckResult {
+export function checkCatalog(files: SourceFile[], options: CheckOptions = {}): CheckResult {
 	const problems: Problem[] = [];
 	const error = (file: string, line: number, message: string) =>
 		problems.push({ file, line, message, severity: 'error' });
@@ -145,6 +151,8 @@ export function checkCatalog(files: SourceFile[]): CheckResult {
 		catalog.modules.set(fm.id, { ...fm, file: f.path, body: split.body, bodyLine: split.bodyLine });
 		moduleSources.set(fm.id, parsed.source);
 	}
+
+	problems.push(...checkReviewed(catalog.modules.values(), moduleSources, options.today));
 
 	const moduleIds = [...catalog.modules.keys()];
 	const competencyIds = [...catalog.competencies.keys()];
