@@ -185,15 +185,13 @@ function parseBlock(block: string[], firstLine: number, errors: GiftError[]): Gi
 		const text = withFormat(s.slice(pos), 'moodle');
 		return { kind: 'question', line, title, comments, text, body: { kind: 'description' } };
 	}
-	if (open === -1 || close === -1 || close < open) {
-		const at = open === -1 ? close : close === -1 ? open : close;
+	if (close === -1)
 		return error(
-			at,
-			open === -1 || close < open
-				? 'a "}" without its "{" — write a literal brace as \\}'
-				: 'the answer section opened with "{" is not closed with "}" (write a literal brace as \\{)'
+			open,
+			'the answer section opened with "{" is not closed with "}" (write a literal brace as \\{)'
 		);
-	}
+	if (open === -1 || close < open)
+		return error(close, 'a "}" without its "{" — write a literal brace as \\}');
 	const again = s.slice(close + 1).search(/[{}]/);
 	if (again !== -1)
 		return error(
@@ -351,7 +349,8 @@ function parseBlock(block: string[], firstLine: number, errors: GiftError[]): Gi
 		}
 		return q({ kind: 'matching', pairs });
 	}
-	const head = restore(trimmed.split('#')[0]!).trim().toUpperCase();
+	// Case matters, as in Moodle: {true} is a short answer whose answer is "true".
+	const head = restore(trimmed.split('#')[0]!).trim();
 	if (['T', 'TRUE', 'F', 'FALSE'].includes(head)) {
 		const [, wrong, ...right] = trimmed.split('#');
 		const fb = (x: string | undefined) => {
