@@ -3,8 +3,9 @@
 // Everything Jalons cannot hold is reported as file:line: skipped|approximated: why.
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { parse } from 'yaml';
 import { checkCatalog } from '../src/lib/content/catalog';
-import { giftToQuiz } from '../src/lib/content/gift/import';
+import { DEFAULT_SETTINGS, giftToQuiz, settingsSchema } from '../src/lib/content/gift/import';
 import { parseGift } from '../src/lib/content/gift/parse';
 import { checkImport, quizYaml } from '../src/lib/content/gift/quiz-yaml';
 import { decodeUtf8 } from '../src/lib/content/gift/utf8';
@@ -61,8 +62,23 @@ if (existing && existing.file !== lessonPath)
 if (existsSync(join(root, quizPath)) && !force)
 	fail([`${quizPath} already exists: add --force to replace its questions with the GIFT file's.`]);
 
+// A replaced quiz keeps its settings (pass, draw, attempts…) unless the GIFT file gives its own.
+let settings = result.settings;
+const previous = files.find((f) => f.path === quizPath);
+if (previous && !result.settingsGiven) {
+	let data: unknown = null;
+	try {
+		data = parse(previous.text);
+	} catch {
+		// An unreadable quiz keeps nothing: the imported one starts from the defaults.
+	}
+	const { questions: _, ...old } = (data ?? {}) as Record<string, unknown>;
+	void _;
+	const kept = settingsSchema.safeParse(old);
+	if (kept.success) settings = { ...DEFAULT_SETTINGS, ...kept.data };
+}
 const overrides = new Map<string, string>();
-overrides.set(quizPath, quizYaml(result.settings, result.questions, file.split(/[\\/]/).pop()!));
+overrides.set(quizPath, quizYaml(settings, result.questions, file.split(/[\\/]/).pop()!));
 const scaffold = !files.some((f) => f.path === lessonPath);
 if (scaffold) {
 	const competency = defaultCompetency(catalog, area);

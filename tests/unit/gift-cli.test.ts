@@ -62,10 +62,11 @@ describe('npm run courses:import', () => {
 		expect(after.status).toBe(0);
 	});
 
-	it('refuses to replace an existing quiz without --force, and replaces only the quiz with it', () => {
+	it('refuses to replace an existing quiz without --force; with it, replaces the questions and keeps the settings and the lesson', () => {
 		const dir = catalogDir();
 		const quizFile = join(dir, 'courses/modules/nlp/tokenization/quiz.yaml');
 		const lessonFile = join(dir, 'courses/modules/nlp/tokenization/index.md');
+		writeFileSync(quizFile, 'attempts: 3\nfeedback: immediate\n' + readFileSync(quizFile, 'utf8'));
 		const [quizBefore, lessonBefore] = [
 			readFileSync(quizFile, 'utf8'),
 			readFileSync(lessonFile, 'utf8')
@@ -85,6 +86,11 @@ describe('npm run courses:import', () => {
 		expect(
 			parse(readFileSync(quizFile, 'utf8')).questions.map((q: { id: string }) => q.id)
 		).toEqual(['capitals', 'with-distractors', 'compact']);
+		expect(parse(readFileSync(quizFile, 'utf8'))).toMatchObject({
+			pass: 0.8,
+			attempts: 3,
+			feedback: 'immediate'
+		});
 		expect(readFileSync(lessonFile, 'utf8')).toBe(lessonBefore);
 		expect(check(dir).status).toBe(0);
 	});

@@ -16,6 +16,8 @@ export type DraftQuestion = Record<string, unknown> & { id: string; type: string
 
 export interface ImportResult {
 	settings: Record<string, unknown>;
+	/** Whether the settings came from a `// jalons-quiz` comment (else they are the defaults). */
+	settingsGiven: boolean;
 	questions: DraftQuestion[];
 	/** The GIFT line of each question, for errors found later in the written quiz. */
 	lines: number[];
@@ -69,6 +71,7 @@ export function giftToQuiz(items: GiftItem[], competencies: ReadonlySet<string>)
 	const lines: number[] = [];
 	const used = new Set<string>();
 	let settings: Record<string, unknown> = { ...DEFAULT_SETTINGS };
+	let settingsGiven = false;
 	let position = 0;
 
 	for (const item of items) {
@@ -76,7 +79,10 @@ export function giftToQuiz(items: GiftItem[], competencies: ReadonlySet<string>)
 			const s = jsonComment(item.comments, 'jalons-quiz', errors);
 			if (s) {
 				const v = settingsSchema.safeParse(s.value);
-				if (v.success) settings = { ...settings, ...v.data };
+				if (v.success) {
+					settings = { ...settings, ...v.data };
+					settingsGiven = true;
+				}
 				else errors.push({ line: s.line, message: `jalons-quiz: ${v.error.issues[0]!.message}` });
 			}
 			continue;
@@ -96,7 +102,7 @@ export function giftToQuiz(items: GiftItem[], competencies: ReadonlySet<string>)
 			lines.push(item.line);
 		}
 	}
-	return { settings, questions, lines, notes, errors };
+	return { settings, settingsGiven, questions, lines, notes, errors };
 }
 
 function idFor(q: GiftQuestion, position: number, used: Set<string>): string {
@@ -145,7 +151,7 @@ function mapQuestion(
 	const id = idFor(q, position, used);
 	const prompt = md(q.text, q.line);
 	const explanation: string[] = [];
-	if (q.generalFeedback) explanation.push(md(q.generalFeedback, q.line));
+	if (q.generalFeedback?.text) explanation.push(md(q.generalFeedback, q.line));
 	const folded: string[] = [];
 	const fold = (t: GiftText | undefined, line: number) => {
 		if (!t) return;
