@@ -66,3 +66,65 @@ describe('GIFT round trip over the real catalog', () => {
 		});
 	}
 });
+
+describe('the GIFT writer', () => {
+	const nasty =
+		'a ~tilde, =equals, #hash, {braces}, :colon, \\backslash, ->arrow,\n\nand //a new paragraph';
+	const quiz = quizSchema.parse({
+		questions: [
+			{
+				id: 'every-special',
+				type: 'single',
+				prompt: nasty,
+				options: [
+					{ text: nasty, correct: true, feedback: nasty },
+					{ text: '[html] is text here', feedback: '#### not general feedback' }
+				],
+				explanation: nasty
+			},
+			{
+				id: 'blank-in-the-middle',
+				type: 'text',
+				prompt: 'Prompt caching matches an exact _____ of the request.',
+				accept: ['prefix', 'a = b', 'T'],
+				explanation: 'Prefix.'
+			},
+			{
+				id: 'relative',
+				type: 'numeric',
+				prompt: 'About how much?',
+				answer: -250,
+				relative: 0.02,
+				explanation: 'Two per cent.'
+			},
+			{
+				id: 'pairs',
+				type: 'match',
+				prompt: 'Match.',
+				pairs: [
+					{ left: 'x: #1', right: 'a -> b = c' },
+					{ left: 'y', right: '{z}' }
+				],
+				distractors: ['~w'],
+				explanation: 'Pairs.'
+			}
+		]
+	});
+
+	it('escapes every special character so the texts come back unchanged', () => {
+		const out = quizToGift(quiz, { id: 'm', title: 'M' }, (i) => i + 1);
+		expect(out.notes).toEqual([]);
+		expect(out.gift).toContain(
+			'\\~tilde, \\=equals, \\#hash, \\{braces\\}, \\:colon, \\\\backslash'
+		);
+		expect(out.gift).toContain(
+			'exact {\n\t=prefix\n\t=a \\= b\n\t=T\n\t####Prefix.\n} of the request.'
+		);
+		expect(out.gift).toContain('{#\n\t=-250:5\n');
+		const parsed = parseGift(out.gift);
+		expect(parsed.errors).toEqual([]);
+		const back = giftToQuiz(parsed.items, competencies);
+		expect(back.errors).toEqual([]);
+		expect(quizSchema.parse({ ...back.settings, questions: back.questions })).toEqual(quiz);
+	});
+});
