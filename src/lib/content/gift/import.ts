@@ -82,8 +82,7 @@ export function giftToQuiz(items: GiftItem[], competencies: ReadonlySet<string>)
 				if (v.success) {
 					settings = { ...settings, ...v.data };
 					settingsGiven = true;
-				}
-				else errors.push({ line: s.line, message: `jalons-quiz: ${v.error.issues[0]!.message}` });
+				} else errors.push({ line: s.line, message: `jalons-quiz: ${v.error.issues[0]!.message}` });
 			}
 			continue;
 		}
