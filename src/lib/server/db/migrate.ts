@@ -1,3 +1,4 @@
+import { splitStatements } from './sql-split';
 import type { Driver } from './types';
 
 export interface SqlFile {
@@ -11,7 +12,10 @@ const MIGRATION = /(?:^|\/)(\d{14})_([a-z0-9_]+)\.sql$/;
 /**
  * Applies Supabase's stand-in (compat) where the database has no auth.uid() of Supabase's own,
  * then every migration not yet applied, in order, each in its own transaction, recorded in
- * `supabase_migrations.schema_migrations` as the Supabase CLI records them.
+ * `supabase_migrations.schema_migrations` as the Supabase CLI records them: the same table, and the
+ * same row (version, name, the file's statements as the CLI splits them). So `supabase db push`
+ * and this runner each see what the other applied. Rows written by the runner before it split
+ * statements (the whole file as one) are rewritten to the CLI's form.
  */
 export async function migrate(
 	driver: Driver,
@@ -33,12 +37,14 @@ export async function migrate(
 		create table if not exists supabase_migrations.schema_migrations (
 			version text primary key, statements text[], name text
 		);`);
-	const applied = new Set(
+	const history = new Map(
 		(
 			await driver.transaction((sql) =>
-				sql.query<{ version: string }>('select version from supabase_migrations.schema_migrations')
+				sql.query<{ version: string; statements: string[] | null }>(
+					'select version, statements from supabase_migrations.schema_migrations'
+				)
 			)
-		).map((r) => r.version)
+		).map((r) => [r.version, r.statements])
 	);
 	const done: string[] = [];
 	const ordered = migrations
@@ -50,14 +56,23 @@ export async function migrate(
 		.sort((a, b) => a.m[1]!.localeCompare(b.m[1]!));
 	for (const { f, m } of ordered) {
 		const [, version, name] = m;
-		if (applied.has(version!)) continue;
-		const escaped = f.text.replace(/'/g, "''");
+		const statements = `array[${splitStatements(f.text).map(literal).join(', ')}]::text[]`;
+		if (history.has(version!)) {
+			const recorded = history.get(version!);
+			if (recorded?.length === 1 && recorded[0] === f.text)
+				await driver.exec(
+					`update supabase_migrations.schema_migrations set statements = ${statements} where version = '${version}'`
+				);
+			continue;
+		}
 		await driver.exec(`begin;
 ${f.text}
 ;
-insert into supabase_migrations.schema_migrations (version, statements, name) values ('${version}', array['${escaped}'], '${name}');
+insert into supabase_migrations.schema_migrations (version, statements, name) values ('${version}', ${statements}, '${name}');
 commit;`);
 		done.push(`${version}_${name}`);
 	}
 	return done;
 }
+
+const literal = (text: string) => `'${text.replace(/'/g, "''")}'`;
