@@ -184,6 +184,24 @@ describe.each(engines.filter((e) => e === 'postgres'))('the Supabase CLI and the
 		}
 	});
 
+	it('app servers starting together on one database apply each migration once, and none fails', async () => {
+		const target = await supabaseLike();
+		for (const round of ['a fresh database', 'a migrated one']) {
+			const drivers = Array.from({ length: 4 }, () => postgresDriver(target.url, 2));
+			try {
+				const applied = await Promise.all(
+					drivers.map((d) => migrate(d, compatFiles, migrationFiles))
+				);
+				expect(applied.flat().sort(), round).toEqual(
+					round === 'a fresh database' ? ordered.map((f) => fileName(f).replace(/\.sql$/, '')) : []
+				);
+			} finally {
+				await Promise.all(drivers.map((d) => d.close()));
+			}
+		}
+		expect(await history(target.url)).toEqual(await history(pushed.url));
+	});
+
 	it('splits statements as the CLI does: quotes, dollar quotes, nested comments, parentheses, BEGIN ATOMIC', async () => {
 		const tricky = `-- a comment; with a semicolon
 create table t (a text default 'it''s; fine', "we;""ird" int);

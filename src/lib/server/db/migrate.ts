@@ -16,6 +16,10 @@ const MIGRATION = /(?:^|\/)(\d{14})_([a-z0-9_]+)\.sql$/;
  * same row (version, name, the file's statements as the CLI splits them). So `supabase db push`
  * and this runner each see what the other applied. Rows written by the runner before it split
  * statements (the whole file as one) are rewritten to the CLI's form.
+ *
+ * Several app servers may start at once on one database: each step runs in a transaction holding
+ * one transaction-level advisory lock (so it works through a transaction-mode pooler too), and a
+ * migration another server applied meanwhile is skipped, not applied twice.
  */
 export async function migrate(
 	driver: Driver,
@@ -30,13 +34,15 @@ export async function migrate(
 	);
 	if (!state!.has_uid || state!.is_compat) {
 		for (const f of [...compat].sort((a, b) => a.path.localeCompare(b.path)))
-			await driver.exec(f.text);
+			await driver.exec(locked(f.text));
 	}
-	await driver.exec(`
+	await driver.exec(
+		locked(`
 		create schema if not exists supabase_migrations;
 		create table if not exists supabase_migrations.schema_migrations (
 			version text primary key, statements text[], name text
-		);`);
+		);`)
+	);
 	const history = new Map(
 		(
 			await driver.transaction((sql) =>
@@ -65,14 +71,34 @@ export async function migrate(
 				);
 			continue;
 		}
-		await driver.exec(`begin;
-${f.text}
-;
-insert into supabase_migrations.schema_migrations (version, statements, name) values ('${version}', ${statements}, '${name}');
-commit;`);
+		try {
+			// The history row first: a server that applied this migration meanwhile makes it fail at once.
+			await driver.exec(
+				locked(`insert into supabase_migrations.schema_migrations (version, statements, name) values ('${version}', ${statements}, '${name}');
+${f.text}`)
+			);
+		} catch (e) {
+			await driver.exec('rollback').catch(() => {});
+			if (await isRecorded(driver, version!)) continue;
+			throw e;
+		}
 		done.push(`${version}_${name}`);
 	}
 	return done;
 }
 
 const literal = (text: string) => `'${text.replace(/'/g, "''")}'`;
+
+/** A script in one transaction that holds the runner's lock (any 64-bit key no function uses). */
+const locked = (script: string) => `begin;
+select pg_advisory_xact_lock(4711202612010001);
+${script}
+;
+commit;`;
+
+async function isRecorded(driver: Driver, version: string): Promise<boolean> {
+	const rows = await driver.transaction((sql) =>
+		sql.query('select 1 from supabase_migrations.schema_migrations where version = $1', [version])
+	);
+	return rows.length > 0;
+}
