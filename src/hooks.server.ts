@@ -43,7 +43,12 @@ const session: Handle = async ({ event, resolve }) => {
 		event.locals.user = user ? { id: user.id, email: user.email ?? '' } : null;
 		event.locals.db = user ? supabaseUserDb(client) : null;
 		event.locals.publicDb = supabaseUserDb(client);
-		event.locals.auth = supabaseAuth(client);
+		event.locals.auth = supabaseAuth(client, () =>
+			createClient(config.PUBLIC_SUPABASE_URL!, config.PUBLIC_SUPABASE_ANON_KEY!, {
+				auth: { persistSession: false, autoRefreshToken: false },
+				realtime: { transport: ws as never }
+			})
+		);
 		event.locals.serviceRpc = serviceRpcWithKey;
 		return resolve(event, {
 			filterSerializedResponseHeaders: (name) =>

@@ -1,5 +1,10 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { displayNameSchema, fieldErrors } from '$lib/server/auth/validation';
+import {
+	changeEmailSchema,
+	changePasswordSchema,
+	displayNameSchema,
+	fieldErrors
+} from '$lib/server/auth/validation';
 import { deleteMyAccount, myProfile, setDisplayName } from '$lib/server/progress';
 import { signInTo } from '$lib/server/redirect';
 
@@ -37,6 +42,38 @@ export const actions = {
 		await setDisplayName(db, parsed.data.display_name);
 		return {
 			rename: { value: parsed.data.display_name, errors: {} as Record<string, string>, saved: true }
+		};
+	},
+	password: async ({ request, locals }) => {
+		const { user } = me(locals);
+		const form = Object.fromEntries(await request.formData());
+		const parsed = changePasswordSchema(user.email).safeParse(form);
+		if (!parsed.success) return fail(400, { password: { errors: fieldErrors(parsed.error) } });
+		const r = await locals.auth.changePassword(user, parsed.data);
+		if (!r.ok)
+			return fail(r.retryAfter ? 429 : 400, {
+				password: { errors: { [r.field]: r.message } as Record<string, string> }
+			});
+		return { password: { errors: {} as Record<string, string>, saved: true } };
+	},
+	email: async ({ request, locals }) => {
+		const { user } = me(locals);
+		const form = Object.fromEntries(await request.formData());
+		const value = String(form.email ?? '');
+		const parsed = changeEmailSchema(user.email).safeParse(form);
+		if (!parsed.success) return fail(400, { email: { value, errors: fieldErrors(parsed.error) } });
+		const r = await locals.auth.changeEmail(user, parsed.data);
+		if (!r.ok)
+			return fail(r.retryAfter ? 429 : 400, {
+				email: { value, errors: { [r.field]: r.message } as Record<string, string> }
+			});
+		return {
+			email: {
+				value: parsed.data.email,
+				errors: {} as Record<string, string>,
+				saved: true,
+				pending: 'pending' in r ? r.pending : undefined
+			}
 		};
 	},
 	delete: async ({ request, locals }) => {
