@@ -1,4 +1,4 @@
-import { redirect, type Handle } from '@sveltejs/kit';
+import type { Handle } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { env as privateEnv } from '$env/dynamic/private';
 import { env as publicEnv } from '$env/dynamic/public';
@@ -7,7 +7,7 @@ import { origin } from '$lib/server/origin';
 import { sessionUser } from '$lib/server/auth/local';
 import { closeDb, localDb } from '$lib/server/db';
 import { modeOf, parseEnv } from '$lib/server/env';
-import { signInTo } from '$lib/server/redirect';
+import { signedIn } from '$lib/server/redirect';
 import { securityHeaders } from '$lib/server/security-headers';
 import { createSupabase, safeGetSession, supabaseUserDb } from '$lib/server/supabase';
 import { issuerKeyFromEnv } from '$lib/server/portfolio/issuer-key';
@@ -87,9 +87,8 @@ const PRIVATE = ['/account', '/review', '/portfolio'];
 /** Pages that need an account send visitors to sign in, and back afterwards. */
 const guard: Handle = async ({ event, resolve }) => {
 	const path = event.url.pathname;
-	if (!event.locals.user && PRIVATE.some((p) => path === p || path.startsWith(p + '/'))) {
-		redirect(303, signInTo(path + event.url.search));
-	}
+	if (PRIVATE.some((p) => path === p || path.startsWith(p + '/')))
+		signedIn(event.locals, path + event.url.search);
 	return resolve(event);
 };
 

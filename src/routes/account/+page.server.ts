@@ -3,18 +3,22 @@ import {
 	changeEmailSchema,
 	changePasswordSchema,
 	displayNameSchema,
-	fieldErrors
+	fieldErrors,
+	type FieldErrors
 } from '$lib/server/auth/validation';
 import { deleteMyAccount, myProfile, setDisplayName } from '$lib/server/progress';
-import { signInTo } from '$lib/server/redirect';
+import { signedIn } from '$lib/server/redirect';
 
-function me(locals: App.Locals) {
-	if (!locals.user || !locals.db) redirect(303, signInTo('/account'));
-	return { user: locals.user, db: locals.db };
-}
+/** What a form of this page gets back: one shape, whatever happened. */
+const shown = (errors: FieldErrors, saved = false, value = '', pending?: string) => ({
+	errors,
+	saved,
+	value,
+	pending
+});
 
-export async function load({ locals }) {
-	const { user, db } = me(locals);
+export async function load({ locals, url }) {
+	const { user, db } = signedIn(locals, url);
 	const profile = await myProfile(db);
 	if (!profile) error(404, 'Your profile was not found.');
 	return {
@@ -27,8 +31,8 @@ export async function load({ locals }) {
 }
 
 export const actions = {
-	rename: async ({ request, locals }) => {
-		const { db } = me(locals);
+	rename: async ({ request, locals, url }) => {
+		const { db } = signedIn(locals, url);
 		const form = Object.fromEntries(await request.formData());
 		const parsed = displayNameSchema.safeParse(form);
 		if (!parsed.success)
@@ -44,40 +48,32 @@ export const actions = {
 			rename: { value: parsed.data.display_name, errors: {} as Record<string, string>, saved: true }
 		};
 	},
-	password: async ({ request, locals }) => {
-		const { user } = me(locals);
+	password: async ({ request, locals, url }) => {
+		const { user } = signedIn(locals, url);
 		const form = Object.fromEntries(await request.formData());
 		const parsed = changePasswordSchema(user.email).safeParse(form);
-		if (!parsed.success) return fail(400, { password: { errors: fieldErrors(parsed.error) } });
+		if (!parsed.success) return fail(400, { password: shown(fieldErrors(parsed.error)) });
 		const r = await locals.auth.changePassword(user, parsed.data);
-		if (!r.ok)
-			return fail(r.retryAfter ? 429 : 400, {
-				password: { errors: { [r.field]: r.message } as Record<string, string> }
-			});
-		return { password: { errors: {} as Record<string, string>, saved: true } };
+		if (!r.ok) return fail(r.retryAfter ? 429 : 400, { password: shown({ [r.field]: r.message }) });
+		return { password: shown({}, true) };
 	},
-	email: async ({ request, locals }) => {
-		const { user } = me(locals);
+	email: async ({ request, locals, url }) => {
+		const { user } = signedIn(locals, url);
 		const form = Object.fromEntries(await request.formData());
 		const value = String(form.email ?? '');
 		const parsed = changeEmailSchema(user.email).safeParse(form);
-		if (!parsed.success) return fail(400, { email: { value, errors: fieldErrors(parsed.error) } });
+		if (!parsed.success)
+			return fail(400, { email: shown(fieldErrors(parsed.error), false, value) });
 		const r = await locals.auth.changeEmail(user, parsed.data);
 		if (!r.ok)
 			return fail(r.retryAfter ? 429 : 400, {
-				email: { value, errors: { [r.field]: r.message } as Record<string, string> }
+				email: shown({ [r.field]: r.message }, false, value)
 			});
-		return {
-			email: {
-				value: parsed.data.email,
-				errors: {} as Record<string, string>,
-				saved: true,
-				pending: 'pending' in r ? r.pending : undefined
-			}
-		};
+		const pending = 'pending' in r ? r.pending : undefined;
+		return { email: shown({}, true, parsed.data.email, pending) };
 	},
-	delete: async ({ request, locals }) => {
-		const { user, db } = me(locals);
+	delete: async ({ request, locals, url }) => {
+		const { user, db } = signedIn(locals, url);
 		const confirm = String((await request.formData()).get('confirm') ?? '')
 			.trim()
 			.toLowerCase();
