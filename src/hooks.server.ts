@@ -12,6 +12,7 @@ import { securityHeaders } from '$lib/server/security-headers';
 import { createSupabase, safeGetSession, supabaseUserDb } from '$lib/server/supabase';
 import { issuerKeyFromEnv } from '$lib/server/portfolio/issuer-key';
 import { requestGuard } from '$lib/server/request-guard';
+import { parseTheme, THEME_COOKIE } from '$lib/theme';
 import type { ServiceRpc } from '$lib/server/rpc';
 import { createClient } from '@supabase/supabase-js';
 import ws from 'ws';
@@ -92,10 +93,20 @@ const guard: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
+/** The colour theme chosen on this browser, written on <html> before the page leaves the server. */
+const theme: Handle = async ({ event, resolve }) => {
+	const chosen = parseTheme(event.cookies.get(THEME_COOKIE));
+	event.locals.theme = chosen;
+	return resolve(event, {
+		transformPageChunk: ({ html }) => html.replace('data-theme="system"', `data-theme="${chosen}"`)
+	});
+};
+
 export const handle = sequence(
 	securityHeaders,
 	origin(privateEnv.ORIGIN || undefined),
 	requestGuard,
+	theme,
 	session,
 	guard
 );

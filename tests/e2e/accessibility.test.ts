@@ -18,13 +18,33 @@ test('the page list covers every roadmap, module and competency the site links t
 	expect([...linked].filter((href) => !sitePages.includes(href))).toEqual([]);
 });
 
-// One test per page: axe-core at desktop width, then nothing wider than a 375 px screen.
+// One test per page: axe-core at desktop width in the light theme, in the dark one as the system's
+// (prefers-color-scheme) and as chosen with the theme switch, then nothing wider than a 375 px
+// screen, with a header of at most two rows.
+const DARK_PAPER = 'rgb(13, 17, 23)';
+const paper = (page: import('@playwright/test').Page) =>
+	page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+
 for (const path of sitePages)
-	test(`${path}: no axe-core violations, readable at 375 px`, async ({ page }) => {
+	test(`${path}: no axe-core violations in both themes, readable at 375 px`, async ({ page }) => {
 		await page.goto(path);
+		await expectNoAxeViolations(page);
+		await page.emulateMedia({ colorScheme: 'dark' });
+		expect(await paper(page)).toBe(DARK_PAPER);
+		await expectNoAxeViolations(page);
+		await page.emulateMedia({ colorScheme: 'light' });
+		expect(await paper(page)).not.toBe(DARK_PAPER);
+		await page
+			.getByRole('group', { name: 'Colour theme' })
+			.getByRole('button', { name: 'Dark' })
+			.click();
+		await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+		await expect.poll(() => paper(page)).toBe(DARK_PAPER);
 		await expectNoAxeViolations(page);
 		await page.setViewportSize({ width: 375, height: 740 });
 		expect(await overflow(page), `horizontal overflow on ${path}`).toBeLessThanOrEqual(0);
+		const header = await page.locator('header.site').boundingBox();
+		expect(header!.height, 'the header takes one or two rows at 375 px').toBeLessThanOrEqual(110);
 	});
 
 test('keyboard: the skip link comes first and moves focus to the content', async ({ page }) => {

@@ -1,5 +1,6 @@
 import { error, fail } from '@sveltejs/kit';
 import { catalog, competencyTitle, roadmapModules, tableOfContents } from '$lib/server/content';
+import { outline } from '$lib/content/toc';
 import { lessonHtml } from '$lib/server/content/lessons';
 import { markRead, startModule } from '$lib/server/progress';
 import { signedIn } from '$lib/server/redirect';
@@ -46,7 +47,7 @@ export async function load({ params, locals }) {
 		competencies: m.competencies.map((id) => ({ id, title: competencyTitle(id) })),
 		prerequisites: m.prerequisites.map(link),
 		dependents: (catalog.dependents.get(m.id) ?? []).map(link),
-		toc: tableOfContents(m.id),
+		toc: outline(tableOfContents(m.id)),
 		roadmaps
 	};
 }
