@@ -70,6 +70,8 @@ export const actions = {
 				email: shown({ [r.field]: r.message }, false, value)
 			});
 		const pending = 'pending' in r ? r.pending : undefined;
+		// The page is loaded again after this action, in this request: with the new address.
+		if (!pending) locals.user = { ...user, email: parsed.data.email };
 		return { email: shown({}, true, parsed.data.email, pending) };
 	},
 	delete: async ({ request, locals, url }) => {
