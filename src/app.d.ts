@@ -16,6 +16,8 @@ declare global {
 		}
 		interface Locals {
 			mode: Mode;
+			/** The colour theme chosen on this browser (cookie), `system` when none. */
+			theme: import('$lib/theme').Theme;
 			/** The app's public origin, for links it hands out (see src/lib/server/origin.ts). */
 			origin: string;
 			/** The signed-in user, or null for a visitor. */

@@ -1,4 +1,4 @@
-import { redirect, type Handle } from '@sveltejs/kit';
+import type { Handle } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { env as privateEnv } from '$env/dynamic/private';
 import { env as publicEnv } from '$env/dynamic/public';
@@ -7,12 +7,13 @@ import { origin } from '$lib/server/origin';
 import { sessionUser } from '$lib/server/auth/local';
 import { closeDb, localDb } from '$lib/server/db';
 import { modeOf, parseEnv } from '$lib/server/env';
-import { signInTo } from '$lib/server/redirect';
+import { signedIn } from '$lib/server/redirect';
 import { securityHeaders } from '$lib/server/security-headers';
 import { createSupabase, safeGetSession, supabaseUserDb } from '$lib/server/supabase';
 import { issuerKeyFromEnv } from '$lib/server/portfolio/issuer-key';
 import { requestGuard } from '$lib/server/request-guard';
 import type { Database } from '$lib/server/db/database.types';
+import { parseTheme, THEME_COOKIE } from '$lib/theme';
 import type { ServiceRpc } from '$lib/server/rpc';
 import { createClient } from '@supabase/supabase-js';
 import ws from 'ws';
@@ -44,7 +45,12 @@ const session: Handle = async ({ event, resolve }) => {
 		event.locals.user = user ? { id: user.id, email: user.email ?? '' } : null;
 		event.locals.db = user ? supabaseUserDb(client) : null;
 		event.locals.publicDb = supabaseUserDb(client);
-		event.locals.auth = supabaseAuth(client);
+		event.locals.auth = supabaseAuth(client, () =>
+			createClient(config.PUBLIC_SUPABASE_URL!, config.PUBLIC_SUPABASE_ANON_KEY!, {
+				auth: { persistSession: false, autoRefreshToken: false },
+				realtime: { transport: ws as never }
+			})
+		);
 		event.locals.serviceRpc = serviceRpcWithKey;
 		return resolve(event, {
 			filterSerializedResponseHeaders: (name) =>
@@ -83,16 +89,25 @@ const PRIVATE = ['/account', '/review', '/portfolio'];
 /** Pages that need an account send visitors to sign in, and back afterwards. */
 const guard: Handle = async ({ event, resolve }) => {
 	const path = event.url.pathname;
-	if (!event.locals.user && PRIVATE.some((p) => path === p || path.startsWith(p + '/'))) {
-		redirect(303, signInTo(path + event.url.search));
-	}
+	if (PRIVATE.some((p) => path === p || path.startsWith(p + '/')))
+		signedIn(event.locals, path + event.url.search);
 	return resolve(event);
+};
+
+/** The colour theme chosen on this browser, written on <html> before the page leaves the server. */
+const theme: Handle = async ({ event, resolve }) => {
+	const chosen = parseTheme(event.cookies.get(THEME_COOKIE));
+	event.locals.theme = chosen;
+	return resolve(event, {
+		transformPageChunk: ({ html }) => html.replace('data-theme="system"', `data-theme="${chosen}"`)
+	});
 };
 
 export const handle = sequence(
 	securityHeaders,
 	origin(privateEnv.ORIGIN || undefined),
 	requestGuard,
+	theme,
 	session,
 	guard
 );

@@ -12,6 +12,7 @@ export async function load({ locals, url }) {
 			id: p.id,
 			title: p.title,
 			months: p.months,
+			hours: p.hours,
 			modules: p.modules.length,
 			minutes: p.modules.reduce((n, m) => n + (catalog.modules.get(m)?.minutes ?? 0), 0)
 		}))

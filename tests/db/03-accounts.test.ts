@@ -1,8 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import bcrypt from 'bcryptjs';
-import { hashToken, sessionUser, signIn, signOut, signUp } from '../../src/lib/server/auth/local';
+import {
+	changeEmail,
+	changePassword,
+	hashToken,
+	sessionUser,
+	signIn,
+	signOut,
+	signUp
+} from '../../src/lib/server/auth/local';
 import { addressKey, POLICIES, Throttle } from '../../src/lib/server/auth/throttle';
-import { signUpSchema, fieldErrors } from '../../src/lib/server/auth/validation';
+import {
+	changeEmailSchema,
+	changePasswordSchema,
+	fieldErrors,
+	signUpSchema
+} from '../../src/lib/server/auth/validation';
 import { LocalDb } from '../../src/lib/server/db/local';
 import { postgresDriver } from '../../src/lib/server/db/postgres';
 import { engines, openTestDb, type TestDb } from './harness';
@@ -120,6 +133,64 @@ describe.each(engines)('local accounts on %s', (engine) => {
 			)
 		);
 		expect(Number(left[0]!.n)).toBe(0);
+	});
+
+	it('changes the password: other sessions end, this one stays, the new password signs in', async () => {
+		const up = await signUp(t.db, { email: 'grace@example.org', password: 'first password 1' });
+		if (!up.ok) throw new Error(up.message);
+		const other = await signIn(t.db, 'grace@example.org', 'first password 1', '10.0.0.7');
+		if (!other.ok) throw new Error(other.message);
+		const bystander = await signIn(t.db, 'ada@example.org', 'correct horse battery', '10.0.0.7');
+		if (!bystander.ok) throw new Error(bystander.message);
+
+		const wrong = await changePassword(
+			t.db,
+			up.user.id,
+			{ current_password: 'not it', password: 'second password 2' },
+			up.token,
+			'10.0.0.7'
+		);
+		expect(wrong).toMatchObject({ ok: false, field: 'current_password' });
+		expect(await sessionUser(t.db, other.token)).not.toBeNull();
+
+		const r = await changePassword(
+			t.db,
+			up.user.id,
+			{ current_password: 'first password 1', password: 'second password 2' },
+			up.token,
+			'10.0.0.7'
+		);
+		expect(r).toEqual({ ok: true });
+		expect((await sessionUser(t.db, up.token))?.user.email).toBe('grace@example.org');
+		expect(await sessionUser(t.db, other.token)).toBeNull();
+		expect((await sessionUser(t.db, bystander.token))?.user.email).toBe('ada@example.org');
+		expect((await signIn(t.db, 'grace@example.org', 'first password 1', '10.0.0.8')).ok).toBe(
+			false
+		);
+		expect((await signIn(t.db, 'grace@example.org', 'second password 2', '10.0.0.8')).ok).toBe(
+			true
+		);
+	});
+
+	it('changes the email given the current password, and refuses one another account has', async () => {
+		const up = await signUp(t.db, { email: 'linus@example.org', password: 'linus password' });
+		if (!up.ok) throw new Error(up.message);
+		const change = (email: string, current_password = 'linus password') =>
+			changeEmail(t.db, up.user.id, { email, current_password }, '10.0.0.9');
+		expect(await change('linus2@example.org', 'wrong')).toMatchObject({
+			ok: false,
+			field: 'current_password'
+		});
+		expect(await change('ada@example.org')).toEqual({
+			ok: false,
+			field: 'email',
+			message: 'Another account already uses this email.'
+		});
+		expect((await sessionUser(t.db, up.token))?.user.email).toBe('linus@example.org');
+		expect(await change('linus2@example.org')).toEqual({ ok: true });
+		expect((await sessionUser(t.db, up.token))?.user.email).toBe('linus2@example.org');
+		expect((await signIn(t.db, 'linus2@example.org', 'linus password', '10.0.0.9')).ok).toBe(true);
+		expect((await signIn(t.db, 'linus@example.org', 'linus password', '10.0.0.9')).ok).toBe(false);
 	});
 
 	it('records progress: started on open, read once, last seen updated', async () => {
@@ -358,6 +429,48 @@ describe('sign-up validation', () => {
 		expect(errors({ email: 'a@example.org', password: 'é'.repeat(40) })).toEqual({
 			password: 'Use at most 72 bytes (about 70 characters).'
 		});
+	});
+});
+
+describe('account change validation', () => {
+	it('needs the current password and a new one that is neither the email nor the old one', () => {
+		const r = changePasswordSchema('ada@example.org').safeParse({
+			current_password: '',
+			password: 'short'
+		});
+		expect(r.success || fieldErrors(r.error)).toEqual({
+			current_password: 'Enter your current password.',
+			password: 'Use at least 8 characters.'
+		});
+		const same = changePasswordSchema('ada@example.org').safeParse({
+			current_password: 'old password',
+			password: 'old password'
+		});
+		expect(same.success || fieldErrors(same.error)).toEqual({
+			password: 'Choose a password different from the current one.'
+		});
+		const email = changePasswordSchema('ada@example.org').safeParse({
+			current_password: 'old password',
+			password: 'ADA@example.org'
+		});
+		expect(email.success || fieldErrors(email.error)).toEqual({
+			password: 'Your password must not be your email address.'
+		});
+	});
+
+	it('needs a valid email address that is not the current one', () => {
+		const schema = changeEmailSchema('ada@example.org');
+		const bad = schema.safeParse({ current_password: 'x', email: 'not an email' });
+		expect(bad.success || fieldErrors(bad.error)).toEqual({
+			email: 'Enter an email address like name@example.org.'
+		});
+		const same = schema.safeParse({ current_password: 'x', email: ' Ada@Example.org ' });
+		expect(same.success || fieldErrors(same.error)).toEqual({
+			email: 'This is already your email address.'
+		});
+		expect(schema.parse({ current_password: 'x', email: ' New@Example.org ' }).email).toBe(
+			'new@example.org'
+		);
 	});
 });
 

@@ -18,14 +18,47 @@ test('the page list covers every roadmap, module and competency the site links t
 	expect([...linked].filter((href) => !sitePages.includes(href))).toEqual([]);
 });
 
-// One test per page: axe-core at desktop width, then nothing wider than a 375 px screen.
-for (const path of sitePages)
+// Three tests per page (each small, so none depends on a fast machine): axe-core at desktop width
+// in the light theme, then nothing wider than a 375 px screen and a header of at most two rows; axe
+// in the dark theme as the system's (prefers-color-scheme); axe in the dark theme chosen with the
+// theme switch while the system is light.
+const DARK_PAPER = 'rgb(13, 17, 23)';
+const paper = (page: import('@playwright/test').Page) =>
+	page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor);
+
+for (const path of sitePages) {
 	test(`${path}: no axe-core violations, readable at 375 px`, async ({ page }) => {
+		await page.emulateMedia({ colorScheme: 'light' });
 		await page.goto(path);
+		expect(await paper(page)).not.toBe(DARK_PAPER);
 		await expectNoAxeViolations(page);
 		await page.setViewportSize({ width: 375, height: 740 });
 		expect(await overflow(page), `horizontal overflow on ${path}`).toBeLessThanOrEqual(0);
+		const header = await page.locator('header.site').boundingBox();
+		expect(header!.height, 'the header takes one or two rows at 375 px').toBeLessThanOrEqual(110);
 	});
+
+	test(`${path}: no axe-core violations in the system's dark theme`, async ({ page }) => {
+		await page.emulateMedia({ colorScheme: 'dark' });
+		await page.goto(path);
+		expect(await paper(page)).toBe(DARK_PAPER);
+		await expectNoAxeViolations(page);
+	});
+
+	test(`${path}: no axe-core violations in the dark theme chosen with the switch`, async ({
+		page
+	}) => {
+		await page.emulateMedia({ colorScheme: 'light' });
+		await page.goto(path);
+		await page
+			.getByRole('group', { name: 'Colour theme' })
+			.getByRole('button', { name: 'Dark' })
+			.click();
+		await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+		await expect.poll(() => paper(page)).toBe(DARK_PAPER);
+		await expectNoAxeViolations(page);
+	});
+}
 
 test('keyboard: the skip link comes first and moves focus to the content', async ({ page }) => {
 	await page.goto('/roadmaps/cloud-security-specialist');

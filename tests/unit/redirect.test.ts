@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { safeRedirect, signInTo } from '../../src/lib/server/redirect';
+import { isRedirect } from '@sveltejs/kit';
+import { pageOf, safeRedirect, signedIn, signInTo } from '../../src/lib/server/redirect';
 
 const ORIGIN = 'http://127.0.0.1:5173';
 
@@ -112,5 +113,37 @@ describe('signInTo', () => {
 			expect(back).toBe(path);
 		}
 		expect(signInTo('/account')).toBe('/login?redirectTo=%2Faccount');
+	});
+});
+
+describe('signedIn', () => {
+	const visitor = { user: null, db: null };
+	const thrown = (fn: () => unknown) => {
+		try {
+			fn();
+		} catch (e) {
+			return e;
+		}
+		throw new Error('no redirect');
+	};
+
+	test('sends a visitor to sign in, back to the page and not to the form action', () => {
+		const r = thrown(() => signedIn(visitor, new URL(`${ORIGIN}/roadmaps/mlops?/enroll`)));
+		expect(isRedirect(r) && [r.status, r.location]).toEqual([
+			303,
+			'/login?redirectTo=%2Froadmaps%2Fmlops'
+		]);
+		const path = thrown(() => signedIn(visitor, '/portfolio/mlops?x=1'));
+		expect(isRedirect(path) && path.location).toBe(signInTo('/portfolio/mlops?x=1'));
+	});
+
+	test('gives back the user and database of a signed-in request', () => {
+		const locals = { user: { id: 'u', email: 'a@example.org' }, db: { rpc: async () => [] } };
+		expect(signedIn(locals, '/account')).toEqual(locals);
+	});
+
+	test('keeps the query of a page, without form actions', () => {
+		expect(pageOf(new URL(`${ORIGIN}/search?q=a+b&/go`))).toBe('/search?q=a+b');
+		expect(pageOf(new URL(`${ORIGIN}/review`))).toBe('/review');
 	});
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { headings } from '../../src/lib/content/toc';
+import { headings, outline } from '../../src/lib/content/toc';
 import { createSlugger, slugify } from '../../src/lib/content/slug.js';
 import { findCycles, topologicalOrder } from '../../src/lib/content/graph';
 
@@ -39,5 +39,25 @@ describe('prerequisite graph', () => {
 	it('orders prerequisites first', () => {
 		const order = topologicalOrder(['b', 'a'], (n) => graph[n]!);
 		expect(order).toEqual(['a', 'b']);
+	});
+});
+
+describe('outline', () => {
+	it('nests each ### under its ##, so the ## are numbered 1, 2, 3 and the ### are not', () => {
+		const list = headings(
+			['## One', '### One a', '### One b', '## Two', '## Three', '### Three a'].join('\n\n')
+		);
+		expect(outline(list).map((h) => [h.text, h.depth, h.children.map((c) => c.text)])).toEqual([
+			['One', 2, ['One a', 'One b']],
+			['Two', 2, []],
+			['Three', 2, ['Three a']]
+		]);
+	});
+
+	it('keeps a ### that comes before any ## at the top level', () => {
+		expect(outline(headings('### Early\n\n## Later')).map((h) => h.text)).toEqual([
+			'Early',
+			'Later'
+		]);
 	});
 });

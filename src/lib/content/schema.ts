@@ -51,6 +51,8 @@ export const phaseSchema = z.strictObject({
 	months: z
 		.tuple([z.number().int().min(1), z.number().int().min(1)])
 		.refine(([a, b]) => a <= b, 'months is [first, last] with first ≤ last'),
+	/** Study hours the phase asks for: its modules, practice and portfolio projects (an estimate). */
+	hours: z.number().int().min(1).max(2000).optional(),
 	summary: text.optional(),
 	modules: z.array(id).min(1, 'a phase lists at least one module')
 });

@@ -30,3 +30,21 @@ export function headings(markdown: string): Heading[] {
 	}
 	return out;
 }
+
+export interface TocEntry extends Heading {
+	children: Heading[];
+}
+
+/**
+ * Headings as a two-level outline: each `###` under the `##` before it. A flat list numbered the
+ * `##` 1, •, •, 4 — the `###` took numbers of the list they were drawn in.
+ */
+export function outline(list: Heading[]): TocEntry[] {
+	const out: TocEntry[] = [];
+	for (const h of list) {
+		const parent = out[out.length - 1];
+		if (h.depth === 3 && parent) parent.children.push(h);
+		else out.push({ ...h, depth: 2, children: [] });
+	}
+	return out;
+}

@@ -1,3 +1,5 @@
+import { redirect } from '@sveltejs/kit';
+
 /**
  * Where to go after signing in: `target` read as a URL of this app (`origin`), or `/` when it is
  * anything else. What comes back is the URL parser's serialisation (percent-encoded ASCII), so it
@@ -20,4 +22,27 @@ export function safeRedirect(target: string | null | undefined, origin: string):
 /** The sign-in page, coming back to `path` afterwards. */
 export function signInTo(path: string): string {
 	return `/login?${new URLSearchParams({ redirectTo: path })}`;
+}
+
+/**
+ * The signed-in user and their database, or a 303 to sign in that comes back afterwards to `back`:
+ * a path, or the URL of the request (its page, without a form action's `?/name`). The guard in
+ * hooks.server.ts covers whole private sections with it; loads and actions use it too, which
+ * gives TypeScript a user that is not null.
+ */
+export function signedIn(
+	locals: Pick<App.Locals, 'user' | 'db'>,
+	back: URL | string
+): { user: NonNullable<App.Locals['user']>; db: NonNullable<App.Locals['db']> } {
+	if (!locals.user || !locals.db)
+		redirect(303, signInTo(typeof back === 'string' ? back : pageOf(back)));
+	return { user: locals.user, db: locals.db };
+}
+
+/** The path and query of the page at `url`, leaving out a form action (`?/enroll`). */
+export function pageOf(url: URL): string {
+	const query = new URLSearchParams(
+		[...url.searchParams].filter(([key]) => !key.startsWith('/'))
+	).toString();
+	return url.pathname + (query ? `?${query}` : '');
 }

@@ -1,15 +1,24 @@
 import { error, fail, redirect } from '@sveltejs/kit';
-import { displayNameSchema, fieldErrors } from '$lib/server/auth/validation';
+import {
+	changeEmailSchema,
+	changePasswordSchema,
+	displayNameSchema,
+	fieldErrors,
+	type FieldErrors
+} from '$lib/server/auth/validation';
 import { deleteMyAccount, myProfile, setDisplayName } from '$lib/server/progress';
-import { signInTo } from '$lib/server/redirect';
+import { signedIn } from '$lib/server/redirect';
 
-function me(locals: App.Locals) {
-	if (!locals.user || !locals.db) redirect(303, signInTo('/account'));
-	return { user: locals.user, db: locals.db };
-}
+/** What a form of this page gets back: one shape, whatever happened. */
+const shown = (errors: FieldErrors, saved = false, value = '', pending?: string) => ({
+	errors,
+	saved,
+	value,
+	pending
+});
 
-export async function load({ locals }) {
-	const { user, db } = me(locals);
+export async function load({ locals, url }) {
+	const { user, db } = signedIn(locals, url);
 	const profile = await myProfile(db);
 	if (!profile) error(404, 'Your profile was not found.');
 	return {
@@ -22,8 +31,8 @@ export async function load({ locals }) {
 }
 
 export const actions = {
-	rename: async ({ request, locals }) => {
-		const { db } = me(locals);
+	rename: async ({ request, locals, url }) => {
+		const { db } = signedIn(locals, url);
 		const form = Object.fromEntries(await request.formData());
 		const parsed = displayNameSchema.safeParse(form);
 		if (!parsed.success)
@@ -39,8 +48,34 @@ export const actions = {
 			rename: { value: parsed.data.display_name, errors: {} as Record<string, string>, saved: true }
 		};
 	},
-	delete: async ({ request, locals }) => {
-		const { user, db } = me(locals);
+	password: async ({ request, locals, url }) => {
+		const { user } = signedIn(locals, url);
+		const form = Object.fromEntries(await request.formData());
+		const parsed = changePasswordSchema(user.email).safeParse(form);
+		if (!parsed.success) return fail(400, { password: shown(fieldErrors(parsed.error)) });
+		const r = await locals.auth.changePassword(user, parsed.data);
+		if (!r.ok) return fail(r.retryAfter ? 429 : 400, { password: shown({ [r.field]: r.message }) });
+		return { password: shown({}, true) };
+	},
+	email: async ({ request, locals, url }) => {
+		const { user } = signedIn(locals, url);
+		const form = Object.fromEntries(await request.formData());
+		const value = String(form.email ?? '');
+		const parsed = changeEmailSchema(user.email).safeParse(form);
+		if (!parsed.success)
+			return fail(400, { email: shown(fieldErrors(parsed.error), false, value) });
+		const r = await locals.auth.changeEmail(user, parsed.data);
+		if (!r.ok)
+			return fail(r.retryAfter ? 429 : 400, {
+				email: shown({ [r.field]: r.message }, false, value)
+			});
+		const pending = 'pending' in r ? r.pending : undefined;
+		// The page is loaded again after this action, in this request: with the new address.
+		if (!pending) locals.user = { ...user, email: parsed.data.email };
+		return { email: shown({}, true, parsed.data.email, pending) };
+	},
+	delete: async ({ request, locals, url }) => {
+		const { user, db } = signedIn(locals, url);
 		const confirm = String((await request.formData()).get('confirm') ?? '')
 			.trim()
 			.toLowerCase();

@@ -1,14 +1,13 @@
-import { redirect } from '@sveltejs/kit';
 import { catalog } from '$lib/server/content';
 import { myPortfolios } from '$lib/server/portfolio';
 import { myEnrollments } from '$lib/server/progress';
-import { signInTo } from '$lib/server/redirect';
+import { signedIn } from '$lib/server/redirect';
 
-export async function load({ locals }) {
-	if (!locals.db) redirect(303, signInTo('/portfolio'));
+export async function load({ locals, url }) {
+	const { db } = signedIn(locals, url);
 	const [portfolios, enrollments] = await Promise.all([
-		myPortfolios(locals.db, [...catalog.roadmaps.values()]),
-		myEnrollments(locals.db)
+		myPortfolios(db, [...catalog.roadmaps.values()]),
+		myEnrollments(db)
 	]);
 	const followed = new Set(enrollments.map((e) => e.roadmap_id));
 	return {

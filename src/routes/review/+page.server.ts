@@ -1,8 +1,9 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import { catalog } from '$lib/server/content';
 import { gradeAttempt, parseAnswers, showQuiz } from '$lib/server/quiz';
 import { call } from '$lib/server/rpc';
+import { signedIn } from '$lib/server/redirect';
 import { answerReview, dueCount } from '$lib/server/review';
 
 /** One question, alone, as a review shows it (options shuffled by a seed of its own). */
@@ -15,14 +16,14 @@ function reviewQuestion(moduleId: string, questionId: string) {
 }
 
 export async function load({ locals }) {
-	if (!locals.user || !locals.db) redirect(303, '/login?redirectTo=/review');
-	const due = await call(locals.db, 'my_due_reviews', { max_cards: 50 });
+	const { db } = signedIn(locals, '/review');
+	const due = await call(db, 'my_due_reviews', { max_cards: 50 });
 	// Cards of questions removed from the catalog since are skipped.
 	const next = due.find((d) => reviewQuestion(d.module_id, d.question_id));
 	if (!next) return { due: 0, card: null };
 	const r = reviewQuestion(next.module_id, next.question_id)!;
 	return {
-		due: await dueCount(locals.db),
+		due: await dueCount(db),
 		card: {
 			module: {
 				id: next.module_id,
@@ -43,7 +44,7 @@ const ids = z.object({
 
 export const actions = {
 	default: async ({ request, locals }) => {
-		if (!locals.user || !locals.db) redirect(303, '/login?redirectTo=/review');
+		signedIn(locals, '/review');
 		const form = await request.formData();
 		const parsed = ids.safeParse({
 			module: form.get('module'),

@@ -16,11 +16,23 @@ export type AuthOutcome =
 			retryAfter?: number;
 	  };
 
-/** Sign-up, sign-in and sign-out for one request, whatever the mode. */
+/** What changing the password or email address of an account came to. */
+export type ChangeOutcome = local.ChangeResult | { ok: true; pending: string };
+
+/** Sign-up, sign-in, sign-out and account changes for one request, whatever the mode. */
 export interface AuthService {
 	signUp(input: { email: string; password: string; display_name?: string }): Promise<AuthOutcome>;
 	signIn(email: string, password: string): Promise<AuthOutcome>;
 	signOut(): Promise<void>;
+	/** Other sessions of the user end; this one stays signed in. */
+	changePassword(
+		user: { id: string; email: string },
+		input: { current_password: string; password: string }
+	): Promise<ChangeOutcome>;
+	changeEmail(
+		user: { id: string; email: string },
+		input: { current_password: string; email: string }
+	): Promise<ChangeOutcome>;
 }
 
 /** Secure everywhere but plain-HTTP loopback, where browsers would drop a Secure cookie's use. */
@@ -48,11 +60,32 @@ export function localAuth(db: LocalDb, cookies: Cookies, url: URL, ip: string): 
 			const token = cookies.get(SESSION_COOKIE);
 			if (token) await local.signOut(db, token);
 			cookies.delete(SESSION_COOKIE, { path: '/' });
-		}
+		},
+		changePassword: (user, input) =>
+			local.changePassword(db, user.id, input, cookies.get(SESSION_COOKIE) ?? '', ip),
+		changeEmail: (user, input) => local.changeEmail(db, user.id, input, ip)
 	};
 }
 
-export function supabaseAuth(client: SupabaseClient<Database>): AuthService {
+const wrongCurrent: ChangeOutcome = {
+	ok: false,
+	field: 'current_password',
+	message: 'That is not your current password.'
+};
+
+/**
+ * Supabase mode. The current password is checked by signing in with it on a client that keeps no
+ * session (and sent as `current_password`, for projects that require it); Supabase Auth itself
+ * stores the new password or confirms the new email.
+ */
+export function supabaseAuth(
+	client: SupabaseClient<Database>,
+	checker: () => SupabaseClient<Database> = () => client
+): AuthService {
+	const checkCurrent = async (email: string, password: string) => {
+		const { error } = await checker().auth.signInWithPassword({ email, password });
+		return !error;
+	};
 	return {
 		async signUp({ email, password, display_name }) {
 			const { data, error } = await client.auth.signUp({
@@ -90,6 +123,27 @@ export function supabaseAuth(client: SupabaseClient<Database>): AuthService {
 		},
 		async signOut() {
 			await client.auth.signOut();
+		},
+		async changePassword(user, { current_password, password }) {
+			if (!(await checkCurrent(user.email, current_password))) return wrongCurrent;
+			const { error } = await client.auth.updateUser({ password, current_password });
+			if (error) return { ok: false, field: 'form', message: error.message };
+			await client.auth.signOut({ scope: 'others' });
+			return { ok: true };
+		},
+		async changeEmail(user, { current_password, email }) {
+			if (!(await checkCurrent(user.email, current_password))) return wrongCurrent;
+			const { data, error } = await client.auth.updateUser({ email });
+			if (error) {
+				const taken = /registered|exists|already/i.test(error.message);
+				return {
+					ok: false,
+					field: taken ? 'email' : 'form',
+					message: taken ? 'Another account already uses this email.' : error.message
+				};
+			}
+			// With "Confirm email" on, Supabase Auth changes it once the new address is confirmed.
+			return data.user?.email === email ? { ok: true } : { ok: true, pending: email };
 		}
 	};
 }

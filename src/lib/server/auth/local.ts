@@ -136,3 +136,97 @@ export async function signOut(db: LocalDb, token: string) {
 		sql.query('delete from auth.jalons_sessions where token_hash = $1', [hashToken(token)])
 	);
 }
+
+export type ChangeResult =
+	| { ok: true }
+	| {
+			ok: false;
+			field: 'current_password' | 'email' | 'form';
+			message: string;
+			retryAfter?: number;
+	  };
+
+/**
+ * Checks the current password of a signed-in user, throttled like a sign-in with it: a stolen
+ * session must not become a way to guess the password.
+ */
+async function checkCurrent(
+	db: LocalDb,
+	userId: string,
+	password: string,
+	address: string,
+	throttle: Throttle
+): Promise<ChangeResult> {
+	const [row] = await db.asAuth((sql) =>
+		sql.query<{ email: string; encrypted_password: string | null }>(
+			'select email, encrypted_password from auth.users where id = $1',
+			[userId]
+		)
+	);
+	if (!row) return { ok: false, field: 'form', message: 'Your account was not found.' };
+	const attempt = await throttle.signIn(row.email.toLowerCase(), address);
+	if (attempt.wait > 0)
+		return {
+			ok: false,
+			field: 'current_password',
+			message: tooManyAttempts(attempt.wait),
+			retryAfter: attempt.wait
+		};
+	if (!(await bcrypt.compare(password, row.encrypted_password ?? DUMMY_HASH)))
+		return { ok: false, field: 'current_password', message: 'That is not your current password.' };
+	await attempt.succeeded();
+	return { ok: true };
+}
+
+/**
+ * A new password, given the current one. Every other session of the user ends at once (whoever
+ * held one must sign in with the new password); the session `keepToken` stays signed in.
+ */
+export async function changePassword(
+	db: LocalDb,
+	userId: string,
+	input: { current_password: string; password: string },
+	keepToken: string,
+	address = 'no-request',
+	throttle = new Throttle(db)
+): Promise<ChangeResult> {
+	const checked = await checkCurrent(db, userId, input.current_password, address, throttle);
+	if (!checked.ok) return checked;
+	const hash = await bcrypt.hash(input.password, BCRYPT_COST);
+	await db.asAuth(async (sql) => {
+		await sql.query(
+			'update auth.users set encrypted_password = $2, updated_at = now() where id = $1',
+			[userId, hash]
+		);
+		await sql.query('delete from auth.jalons_sessions where user_id = $1 and token_hash <> $2', [
+			userId,
+			hashToken(keepToken)
+		]);
+	});
+	return { ok: true };
+}
+
+/** A new email address, given the current password; refused when another account has it. */
+export async function changeEmail(
+	db: LocalDb,
+	userId: string,
+	input: { current_password: string; email: string },
+	address = 'no-request',
+	throttle = new Throttle(db)
+): Promise<ChangeResult> {
+	const checked = await checkCurrent(db, userId, input.current_password, address, throttle);
+	if (!checked.ok) return checked;
+	try {
+		await db.asAuth((sql) =>
+			sql.query('update auth.users set email = $2, updated_at = now() where id = $1', [
+				userId,
+				input.email
+			])
+		);
+	} catch (e) {
+		if (e instanceof DbError && e.code === '23505')
+			return { ok: false, field: 'email', message: 'Another account already uses this email.' };
+		throw e;
+	}
+	return { ok: true };
+}

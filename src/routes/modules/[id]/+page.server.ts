@@ -1,8 +1,9 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { error, fail } from '@sveltejs/kit';
 import { catalog, competencyTitle, roadmapModules, tableOfContents } from '$lib/server/content';
+import { outline } from '$lib/content/toc';
 import { lessonHtml } from '$lib/server/content/lessons';
 import { markRead, startModule } from '$lib/server/progress';
-import { signInTo } from '$lib/server/redirect';
+import { signedIn } from '$lib/server/redirect';
 
 export async function load({ params, locals }) {
 	const m = catalog.modules.get(params.id);
@@ -46,17 +47,17 @@ export async function load({ params, locals }) {
 		competencies: m.competencies.map((id) => ({ id, title: competencyTitle(id) })),
 		prerequisites: m.prerequisites.map(link),
 		dependents: (catalog.dependents.get(m.id) ?? []).map(link),
-		toc: tableOfContents(m.id),
+		toc: outline(tableOfContents(m.id)),
 		roadmaps
 	};
 }
 
 export const actions = {
 	/** Reading is recorded apart: only passing the quiz completes a module. */
-	read: async ({ params, locals }) => {
-		if (!locals.db) redirect(303, signInTo(`/modules/${params.id}`));
+	read: async ({ params, locals, url }) => {
+		const { db } = signedIn(locals, url);
 		if (!catalog.modules.has(params.id)) return fail(404, { message: 'Unknown module.' });
-		await markRead(locals.db, params.id);
+		await markRead(db, params.id);
 		return { read: true };
 	}
 };

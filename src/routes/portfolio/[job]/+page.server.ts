@@ -1,4 +1,4 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { error, fail } from '@sveltejs/kit';
 import { z } from 'zod';
 import { catalog } from '$lib/server/content';
 import { fieldErrors } from '$lib/server/auth/validation';
@@ -7,13 +7,13 @@ import { call } from '$lib/server/rpc';
 import { myPortfolio, roadmapCompleted, sharePortfolio } from '$lib/server/portfolio';
 import { myProfile } from '$lib/server/progress';
 import { EVIDENCE_KINDS, evidenceSchema, type EvidenceKind } from '$lib/portfolio/evidence';
-import { signInTo } from '$lib/server/redirect';
+import { signedIn } from '$lib/server/redirect';
 
 function me(locals: App.Locals, job: string) {
-	if (!locals.db) redirect(303, signInTo(`/portfolio/${job}`));
+	const { db } = signedIn(locals, `/portfolio/${job}`);
 	const roadmap = catalog.roadmaps.get(job);
 	if (!roadmap) error(404, `There is no roadmap "${job}".`);
-	return { db: locals.db, roadmap };
+	return { db, roadmap };
 }
 
 export async function load({ params, locals }) {

@@ -1,20 +1,20 @@
-import { json, redirect } from '@sveltejs/kit';
+import { json } from '@sveltejs/kit';
 import { catalog } from '$lib/server/content';
 import { myPortfolios, roadmapCompleted } from '$lib/server/portfolio';
 import { myProfile } from '$lib/server/progress';
-import { signInTo } from '$lib/server/redirect';
+import { signedIn } from '$lib/server/redirect';
 
 /** Everything the learner's portfolio holds, for them to keep or move elsewhere. */
 export async function GET({ locals }) {
-	if (!locals.db || !locals.user) redirect(303, signInTo('/portfolio'));
+	const { db, user } = signedIn(locals, '/portfolio');
 	const [portfolios, profile] = await Promise.all([
-		myPortfolios(locals.db, [...catalog.roadmaps.values()]),
-		myProfile(locals.db)
+		myPortfolios(db, [...catalog.roadmaps.values()]),
+		myProfile(db)
 	]);
 	const body = {
 		format: 'jalons-portfolio/1',
 		exported_at: new Date().toISOString(),
-		learner: { display_name: profile?.display_name ?? '', email: locals.user.email },
+		learner: { display_name: profile?.display_name ?? '', email: user.email },
 		portfolios: portfolios.map(({ roadmap, view, share, completedOn }) => ({
 			roadmap: {
 				id: roadmap.id,

@@ -1,9 +1,9 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { error, fail } from '@sveltejs/kit';
 import { catalog, competencyTitle, moduleCard, roadmapModules } from '$lib/server/content';
 import { myMastery } from '$lib/server/mastery';
 import { enroll, learnerState, leaveRoadmap } from '$lib/server/progress';
 import { roadmapProgress } from '$lib/progress';
-import { signInTo } from '$lib/server/redirect';
+import { signedIn } from '$lib/server/redirect';
 
 export async function load({ params, locals }) {
 	const roadmap = catalog.roadmaps.get(params.job);
@@ -34,15 +34,16 @@ export async function load({ params, locals }) {
 async function change(
 	params: { job: string },
 	locals: App.Locals,
+	url: URL,
 	fn: typeof enroll | typeof leaveRoadmap
 ) {
-	if (!locals.db) redirect(303, signInTo(`/roadmaps/${params.job}`));
+	const { db } = signedIn(locals, url);
 	if (!catalog.roadmaps.has(params.job)) return fail(404, { message: 'Unknown roadmap.' });
-	await fn(locals.db, params.job);
+	await fn(db, params.job);
 	return { ok: true };
 }
 
 export const actions = {
-	enroll: ({ params, locals }) => change(params, locals, enroll),
-	leave: ({ params, locals }) => change(params, locals, leaveRoadmap)
+	enroll: ({ params, locals, url }) => change(params, locals, url, enroll),
+	leave: ({ params, locals, url }) => change(params, locals, url, leaveRoadmap)
 };

@@ -1,24 +1,21 @@
-import { error, json, redirect } from '@sveltejs/kit';
+import { error, json } from '@sveltejs/kit';
 import { catalog } from '$lib/server/content';
 import { myPortfolio, roadmapCompleted } from '$lib/server/portfolio';
 import { roadmapCredential } from '$lib/server/portfolio/issuer';
 import { myProfile } from '$lib/server/progress';
-import { signInTo } from '$lib/server/redirect';
+import { signedIn } from '$lib/server/redirect';
 
 export async function GET({ params, locals }) {
-	if (!locals.db || !locals.user) redirect(303, signInTo(`/portfolio/${params.job}`));
+	const { db, user } = signedIn(locals, `/portfolio/${params.job}`);
 	const roadmap = catalog.roadmaps.get(params.job);
 	if (!roadmap) error(404, `There is no roadmap "${params.job}".`);
-	const [mine, profile] = await Promise.all([
-		myPortfolio(locals.db, roadmap),
-		myProfile(locals.db)
-	]);
+	const [mine, profile] = await Promise.all([myPortfolio(db, roadmap), myProfile(db)]);
 	if (!roadmapCompleted(mine.view) || !mine.completedOn)
 		error(404, 'A credential is issued once every module of the roadmap is completed.');
 	const credential = await roadmapCredential({
 		origin: locals.origin,
 		roadmapId: roadmap.id,
-		learner: { id: locals.user.id, displayName: profile?.display_name ?? '' },
+		learner: { id: user.id, displayName: profile?.display_name ?? '' },
 		achievedOn: mine.completedOn
 	});
 	return json(credential, {
