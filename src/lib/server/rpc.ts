@@ -17,6 +17,8 @@ export const RPC = {
 	my_review_cards: ['module_id'],
 	my_due_reviews: ['max_cards'],
 	my_review_count: [],
+	my_review_forecast: ['days'],
+	my_next_review: [],
 	my_quiz_state: ['module_id'],
 	my_evidence: ['only_roadmap'],
 	save_evidence: ['roadmap_id', 'item_id', 'url', 'note', 'credential_id', 'achieved_on'],
