@@ -1,16 +1,16 @@
 -- What is coming in review: cards due per day over the next days, and when the next card falls due.
--- Days are UTC dates (the server knows no learner's time zone); cards already due count on the first
--- day. Security invoker: the policy "review_cards: users read their own" applies, and the learner
+-- Days are UTC dates as YYYY-MM-DD text (the server knows no learner's time zone; text, so that no
+-- driver shifts them); cards already due count on the first day. Security invoker: the policy "review_cards: users read their own" applies, and the learner
 -- filter is explicit as well.
 create function public.my_review_forecast(days integer)
-returns table (day date, cards integer)
+returns table (day text, cards integer)
 language sql stable security invoker set search_path = ''
 as $$
 	with span as (
 		select (now() at time zone 'utc')::date as today,
 			least(greatest(my_review_forecast.days, 1), 31) as n
 	)
-	select d.day::date, count(c.due)::integer
+	select to_char(d.day, 'YYYY-MM-DD'), count(c.due)::integer
 	from span
 	cross join lateral generate_series(span.today::timestamp, (span.today + span.n - 1)::timestamp, interval '1 day') as d (day)
 	left join public.review_cards c

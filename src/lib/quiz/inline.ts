@@ -51,11 +51,11 @@ export function inlinePlain(text: string): string {
 	let last = 0;
 	const strip = (s: string) =>
 		s
-			.replace(/\\([\\`*_])/g, '\u0000$1')
+			.replace(/\\([\\`*_])/g, '\uE000$1')
 			.replace(/(\*\*|__)(?=\S)([\s\S]*?\S)\1/g, '$2')
 			.replace(/(^|[^\w])([*_])(?=\S)([\s\S]*?\S)\2(?!\w)/g, '$1$3')
 			.replace(/\*(?=\S)([\s\S]*?\S)\*/g, '$1')
-			.replace(/\u0000/g, '');
+			.replace(/\uE000/g, '');
 	for (const m of text.matchAll(CODE)) {
 		out += strip(text.slice(last, m.index)) + m[2]!.trim();
 		last = m.index + m[0].length;
