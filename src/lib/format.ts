@@ -39,3 +39,13 @@ export function formatDay(day: string): string {
 		timeZone: 'UTC'
 	});
 }
+
+/** Points for people: at most one decimal, none when whole (`7`, `0.5`, `1.2`). */
+export function formatPoints(x: number): string {
+	return String(Math.round(x * 10) / 10);
+}
+
+/** A share as a whole percentage, rounded down so that a score short of a mark never reads as it. */
+export function formatShare(done: number, total: number): string {
+	return `${total === 0 ? 0 : Math.floor((done / total) * 100 + 1e-9)} %`;
+}

@@ -629,6 +629,36 @@ describe.each(engines)('quiz attempts on %s', (engine) => {
 			).toEqual(['missed']);
 		});
 
+		it('the forecast counts cards per UTC day, due ones on the first day, and names the next due', async () => {
+			const day = (d: Date) => d.toISOString().slice(0, 10);
+			const me = t.db.forUser(a);
+			const forecast = await me.rpc<{ day: string; cards: number }>('my_review_forecast', {
+				days: 9
+			});
+			expect(forecast).toHaveLength(9);
+			const today = forecast[0]!.day;
+			expect(today).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+			// Read the clock after the call: the first day is today, or yesterday just past midnight.
+			expect([day(new Date()), day(new Date(Date.now() - 86_400_000))]).toContain(today);
+			const expected = new Map<string, number>();
+			for (const c of await cards(a)) {
+				const d = day(c.due) < today ? today : day(c.due);
+				expected.set(d, (expected.get(d) ?? 0) + 1);
+			}
+			expect(
+				Object.fromEntries(forecast.filter((f) => f.cards > 0).map((f) => [f.day, f.cards]))
+			).toEqual(Object.fromEntries(expected));
+			const [next] = await me.rpc<{ due: Date | string }>('my_next_review');
+			const known = (await cards(a)).find((c) => c.question_id === 'known')!;
+			expect(new Date(next!.due).getTime()).toBe(new Date(known.due).getTime());
+			const theirs = await t.db
+				.forUser(b)
+				.rpc<{ cards: number }>('my_review_forecast', { days: 40 });
+			expect(theirs, 'at most 31 days, none of them with a card of someone else').toHaveLength(31);
+			expect(theirs.every((f) => f.cards === 0)).toBe(true);
+			expect(await t.db.forUser(b).rpc('my_next_review')).toEqual([{ due: null }]);
+		});
+
 		it('a review of a question the learner has no card for returns nothing and stores nothing', async () => {
 			const before = await cards(a);
 			expect(await review(a, 'rag-fundamentals', 'never-answered'), 'no such card').toEqual([]);

@@ -98,9 +98,14 @@ for (const id of catalog.quizzes.keys())
 		const leaks: string[] = [];
 		for (const q of quiz.questions) {
 			const fields: [string, string][] = [['module', id], ['question', q.id], ...rightFields(q)];
-			for (const accept of ['text/html', 'application/json']) {
-				const res = await learner.post('/review', {
-					data: new URLSearchParams(fields).toString(),
+			// Both steps of a review: the answer, and the rating that carries the answer back.
+			for (const [action, accept] of [
+				['answer', 'text/html'],
+				['answer', 'application/json'],
+				['rate', 'application/json']
+			] as const) {
+				const res = await learner.post(`/review?/${action}`, {
+					data: new URLSearchParams([...fields, ['rate', 'easy']]).toString(),
 					headers: {
 						'content-type': 'application/x-www-form-urlencoded',
 						origin: baseURL,

@@ -138,6 +138,12 @@ describe('quiz files', () => {
 		);
 	});
 
+	it('a question section that is not a heading of its lesson, with a suggestion', () => {
+		expect(errors('bad-section')).toEqual([
+			'courses/modules/nlp/tokenization/quiz.yaml:13: questions[1].section: "second-sektion" is not a heading of courses/modules/nlp/tokenization/index.md — did you mean "second-section"? — use the id of a ## or ### heading'
+		]);
+	});
+
 	it('an empty pool, and draw larger than the pool', () => {
 		expect(errors('empty-pool')).toEqual([
 			'courses/modules/nlp/tokenization/quiz.yaml:1: questions: the question pool is empty'

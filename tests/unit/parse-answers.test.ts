@@ -9,11 +9,17 @@ const shown: PublicQuestion[] = [
 		points: 1,
 		type: 'single',
 		options: [
-			{ id: 'o0', text: 'a' },
-			{ id: 'o1', text: 'b' }
+			{ id: 'o0', text: 'a', html: 'a' },
+			{ id: 'o1', text: 'b', html: 'b' }
 		]
 	},
-	{ id: 'many', prompt: '', points: 1, type: 'multiple', options: [{ id: 'o0', text: 'a' }] },
+	{
+		id: 'many',
+		prompt: '',
+		points: 1,
+		type: 'multiple',
+		options: [{ id: 'o0', text: 'a', html: 'a' }]
+	},
 	{ id: 'yes', prompt: '', points: 1, type: 'true-false' },
 	{ id: 'word', prompt: '', points: 1, type: 'text' },
 	{
@@ -21,8 +27,8 @@ const shown: PublicQuestion[] = [
 		prompt: '',
 		points: 1,
 		type: 'match',
-		left: [{ id: 'l0', text: 'x' }],
-		right: [{ id: 'r0', text: 'y' }]
+		left: [{ id: 'l0', text: 'x', html: 'x' }],
+		right: [{ id: 'r0', text: 'y', html: 'y' }]
 	}
 ];
 

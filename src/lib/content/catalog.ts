@@ -12,6 +12,7 @@ import {
 import { findCycles } from './graph';
 import { lintLesson } from './lesson-text';
 import { checkReviewed } from './reviewed';
+import { headings } from './toc';
 import { parseYaml, validate, type YamlSource } from './yaml';
 
 /** A course file: its path from the project root (`courses/...`) and its text. */
@@ -204,7 +205,7 @@ export function checkCatalog(files: SourceFile[], options: CheckOptions = {}): C
 			error(f.path, 1, `a quiz without a lesson: add ${lesson}`);
 			continue;
 		}
-		const quiz = checkQuiz(f, catalog, problems);
+		const quiz = checkQuiz(f, catalog, problems, mod);
 		if (quiz && mod) catalog.quizzes.set(mod.id, quiz);
 	}
 	for (const mod of catalog.modules.values()) {
@@ -254,7 +255,12 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V) {
 	else map.set(key, [value]);
 }
 
-function checkQuiz(f: SourceFile, catalog: Catalog, problems: Problem[]): Quiz | null {
+function checkQuiz(
+	f: SourceFile,
+	catalog: Catalog,
+	problems: Problem[],
+	mod: ModuleEntry | undefined
+): Quiz | null {
 	const parsed = parseYaml(f.path, f.text);
 	if ('problems' in parsed) {
 		problems.push(...parsed.problems);
@@ -288,7 +294,15 @@ function checkQuiz(f: SourceFile, catalog: Catalog, problems: Problem[]): Quiz |
 	const quiz = v.data;
 	const seen = new Map<string, number>();
 	const competencyIds = [...catalog.competencies.keys()];
+	const sections = mod ? headings(mod.body).map((h) => h.id) : [];
 	quiz.questions.forEach((q, i) => {
+		if (q.section !== undefined && mod && !sections.includes(q.section))
+			problems.push({
+				file: f.path,
+				line: src.lineOf(['questions', i, 'section']),
+				message: `questions[${i}].section: "${q.section}" is not a heading of ${mod.file}${didYouMean(q.section, sections)} — use the id of a ## or ### heading`,
+				severity: 'error'
+			});
 		const line = src.lineOf(['questions', i, 'id']);
 		if (seen.has(q.id))
 			problems.push({

@@ -1,5 +1,6 @@
 // The quiz engine: stable ids for options, grading per question type, and seeded assembly of an
 // attempt (draw and shuffle). Pure: no I/O, no clock, no randomness but the seed's.
+import { inlineHtml } from './inline';
 import type { Question, Quiz } from './schema';
 
 /** A learner's answer to one question, by type. Ids are the engine's stable ids (see below). */
@@ -146,15 +147,20 @@ export function shuffle<T>(list: readonly T[], random: () => number): T[] {
 	return out;
 }
 
+/** One option, order item or match side as shown: its authored Markdown and that rendered inline. */
+export type Shown = { id: string; text: string; html: string };
+
 /** What the browser may see of a question before it is answered: no key, explanation or feedback. */
 export type PublicQuestion = { id: string; prompt: string; points: number } & (
-	| { type: 'single' | 'multiple'; options: { id: string; text: string }[] }
+	| { type: 'single' | 'multiple'; options: Shown[] }
 	| { type: 'true-false' }
 	| { type: 'numeric'; unit: string | null }
 	| { type: 'text' }
-	| { type: 'order'; items: { id: string; text: string }[] }
-	| { type: 'match'; left: { id: string; text: string }[]; right: { id: string; text: string }[] }
+	| { type: 'order'; items: Shown[] }
+	| { type: 'match'; left: Shown[]; right: Shown[] }
 );
+
+const shown = (id: string, text: string): Shown => ({ id, text, html: inlineHtml(text) });
 
 /**
  * The questions of one attempt: drawn and shuffled from the seed (so a reload shows the same
@@ -173,7 +179,7 @@ export function assemble(quiz: Quiz, seed: string): PublicQuestion[] {
 				return {
 					...base,
 					type: q.type,
-					options: mix(q.options.map((o, i) => ({ id: optionId(i), text: o.text })))
+					options: mix(q.options.map((o, i) => shown(optionId(i), o.text)))
 				};
 			case 'true-false':
 				return { ...base, type: q.type };
@@ -182,22 +188,21 @@ export function assemble(quiz: Quiz, seed: string): PublicQuestion[] {
 			case 'text':
 				return { ...base, type: q.type };
 			case 'order': {
-				const items = q.items.map((text, i) => ({ id: itemId(i), text }));
-				let shown = shuffle(items, random);
+				const items = q.items.map((text, i) => shown(itemId(i), text));
+				let mixed = shuffle(items, random);
 				// Never show an order question already solved.
-				if (shown.every((x, i) => x.id === itemId(i))) shown = [...shown.slice(1), shown[0]!];
-				return { ...base, type: q.type, items: shown };
+				if (mixed.every((x, i) => x.id === itemId(i))) mixed = [...mixed.slice(1), mixed[0]!];
+				return { ...base, type: q.type, items: mixed };
 			}
 			case 'match':
 				return {
 					...base,
 					type: q.type,
-					left: q.pairs.map((p, i) => ({ id: leftId(i), text: p.left })),
+					left: q.pairs.map((p, i) => shown(leftId(i), p.left)),
 					right: shuffle(
-						[...q.pairs.map((p) => p.right), ...q.distractors].map((text, i) => ({
-							id: rightId(i),
-							text
-						})),
+						[...q.pairs.map((p) => p.right), ...q.distractors].map((text, i) =>
+							shown(rightId(i), text)
+						),
 						random
 					)
 				};

@@ -1,17 +1,24 @@
-// Spaced review with FSRS (ts-fsrs): every answered question is a card. A wrong answer rates the
-// card Again (it comes back soon); a right one rates it Good, or Hard / Easy when the learner says so.
+// Spaced review with FSRS (ts-fsrs), without short-term (learning) steps: every answered question
+// is a card, scheduled in whole days. A first right answer (Good) is due again in days; a missed one
+// (Again) is due at once, so it can be practised on /review straight away, and FSRS records the
+// lapse, so the next right answer spaces it out again. Default parameters, no fuzz.
 import { createEmptyCard, fsrs, generatorParameters, Rating, type Card, type Grade } from 'ts-fsrs';
 
-const scheduler = fsrs(generatorParameters({ enable_fuzz: false }));
+export const parameters = generatorParameters({ enable_fuzz: false, enable_short_term: false });
+const scheduler = fsrs(parameters);
 
-export type SelfRating = 'hard' | 'good' | 'easy';
+export const SELF_RATINGS = ['hard', 'good', 'easy'] as const;
+export type SelfRating = (typeof SELF_RATINGS)[number];
 
 export function ratingFor(correct: boolean, self: SelfRating = 'good'): Grade {
 	if (!correct) return Rating.Again;
 	return self === 'hard' ? Rating.Hard : self === 'easy' ? Rating.Easy : Rating.Good;
 }
 
-/** The next state of a card (stored as JSON) after a rating at `now`. */
+/**
+ * The next state of a card (stored as JSON) after a rating at `now`. `due` is FSRS's due date, but
+ * for Again it is `now`: a missed question is due again at once (FSRS alone would wait a day).
+ */
 export function reschedule(
 	previous: unknown | null,
 	rating: Grade,
@@ -19,7 +26,8 @@ export function reschedule(
 ): { card: Card; due: Date } {
 	const card = previous ? revive(previous as Card) : createEmptyCard(now);
 	const next = scheduler.next(card, now, rating).card;
-	return { card: next, due: new Date(next.due) };
+	const due = rating === Rating.Again ? now : new Date(next.due);
+	return { card: { ...next, due }, due };
 }
 
 function revive(c: Card): Card {

@@ -23,7 +23,15 @@ const base = {
 	prompt: markdown,
 	points: z.number().positive().max(100).default(1),
 	explanation: markdown,
-	competencies: z.array(id).min(1).optional()
+	competencies: z.array(id).min(1).optional(),
+	/** The id of the lesson's `##`/`###` heading the question is about: "revisit" links after a miss. */
+	section: z
+		.string()
+		.regex(
+			/^[a-z0-9][a-z0-9-]*$/,
+			'a heading id, as in the lesson\'s table of contents, e.g. "what-a-token-is"'
+		)
+		.optional()
 };
 
 const option = z.strictObject({

@@ -30,7 +30,9 @@ export const RPC = [
 	'my_best_scores',
 	'my_shares',
 	'share_portfolio',
-	'revoke_share'
+	'revoke_share',
+	'my_review_forecast',
+	'my_next_review'
 ] as const satisfies readonly FunctionName[];
 
 /** Functions anyone may call, signed in or not (`anon` and `authenticated`). */

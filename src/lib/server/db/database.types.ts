@@ -378,6 +378,12 @@ export type Database = {
 					url: string;
 				}[];
 			};
+			my_next_review: {
+				Args: Record<PropertyKey, never>;
+				Returns: {
+					due: string;
+				}[];
+			};
 			my_profile: {
 				Args: Record<PropertyKey, never>;
 				Returns: {
@@ -420,6 +426,13 @@ export type Database = {
 				Args: Record<PropertyKey, never>;
 				Returns: {
 					due: number;
+				}[];
+			};
+			my_review_forecast: {
+				Args: { days: number };
+				Returns: {
+					cards: number;
+					day: string;
 				}[];
 			};
 			my_shares: {
@@ -720,6 +733,7 @@ export type LocalResultColumns = {
 	my_due_reviews: { due: Date };
 	my_enrollments: { started_at: Date };
 	my_evidence: { updated_at: Date };
+	my_next_review: { due: Date };
 	my_profile: { created_at: Date };
 	my_progress: { completed_at: Date; last_seen_at: Date; read_at: Date; started_at: Date };
 	my_quiz_state: { started_at: Date };

@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import { Marked } from 'marked';
 import { textProblem } from '$lib/user-text';
+import { escapeHtml, inlineHtml } from '$lib/quiz/inline';
 import {
 	assemble,
 	grade,
@@ -17,8 +18,6 @@ import {
 import type { QuestionResult } from '$lib/quiz/result';
 import type { Question, Quiz } from '$lib/quiz/schema';
 
-const escapeHtml = (s: string) =>
-	s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
 const marked = new Marked({
 	renderer: {
 		// Focusable, so a keyboard user can scroll a wide code block.
@@ -134,37 +133,41 @@ export function parseAnswers(shown: PublicQuestion[], form: FormData) {
 	return { answers, errors };
 }
 
+/** An answer as HTML: catalog texts through the inline renderer, the learner's own text escaped. */
 function describe(q: Question, a: Answer): string {
+	const none = '—';
+	const md = (t: string | undefined) => (t === undefined ? '?' : inlineHtml(t));
 	switch (q.type) {
 		case 'single':
 			return a.type === 'single' && a.option
-				? (q.options[Number(a.option.slice(1))]?.text ?? '—')
-				: '—';
+				? md(q.options[Number(a.option.slice(1))]?.text)
+				: none;
 		case 'multiple':
 			return a.type === 'multiple' && a.options.length
-				? a.options.map((id) => q.options[Number(id.slice(1))]?.text ?? '?').join('; ')
-				: '—';
+				? a.options.map((id) => md(q.options[Number(id.slice(1))]?.text)).join('; ')
+				: none;
 		case 'true-false':
-			return a.type === 'true-false' && a.value !== null ? (a.value ? 'True' : 'False') : '—';
+			return a.type === 'true-false' && a.value !== null ? (a.value ? 'True' : 'False') : none;
 		case 'numeric':
 			return a.type === 'numeric' && a.value !== null
-				? `${a.value}${q.unit ? ` ${q.unit}` : ''}`
-				: '—';
+				? escapeHtml(`${a.value}${q.unit ? ` ${q.unit}` : ''}`)
+				: none;
 		case 'text':
-			return a.type === 'text' && a.value.trim() ? a.value.trim() : '—';
+			return a.type === 'text' && a.value.trim() ? escapeHtml(a.value.trim()) : none;
 		case 'order':
 			return a.type === 'order' && a.items.length
-				? a.items.map((id) => q.items[Number(id.slice(1))]).join(' → ')
-				: '—';
-		case 'match':
-			return a.type === 'match' && Object.keys(a.pairs).length
-				? q.pairs
-						.map(
-							(p, i) =>
-								`${p.left} → ${a.pairs[leftId(i)] ? [...q.pairs.map((x) => x.right), ...q.distractors][Number(a.pairs[leftId(i)]!.slice(1))] : '—'}`
-						)
-						.join('; ')
-				: '—';
+				? a.items.map((id) => md(q.items[Number(id.slice(1))])).join(' → ')
+				: none;
+		case 'match': {
+			if (a.type !== 'match' || !Object.keys(a.pairs).length) return none;
+			const rights = [...q.pairs.map((x) => x.right), ...q.distractors];
+			return q.pairs
+				.map((p, i) => {
+					const r = a.pairs[leftId(i)];
+					return `${md(p.left)} → ${r ? md(rights[Number(r.slice(1))]) : none}`;
+				})
+				.join('; ');
+		}
 	}
 }
 
@@ -180,7 +183,7 @@ export function gradeAttempt(quiz: Quiz, shown: PublicQuestion[], answers: Recor
 				? q.options.flatMap((o, i) =>
 						(a.type === 'single' ? a.option === optionId(i) : a.options.includes(optionId(i))) &&
 						o.feedback
-							? [o.feedback]
+							? [inlineHtml(o.feedback)]
 							: []
 					)
 				: [];
@@ -190,10 +193,11 @@ export function gradeAttempt(quiz: Quiz, shown: PublicQuestion[], answers: Recor
 			score: g.score,
 			max: g.max,
 			correct: g.correct,
-			yours: describe(q, a),
-			right: describe(q, keyOf(q)),
+			yoursHtml: describe(q, a),
+			rightHtml: describe(q, keyOf(q)),
 			explanationHtml: markdown(q.explanation),
-			feedback
+			feedbackHtml: feedback,
+			section: q.section ?? null
 		};
 	});
 	const score = results.reduce((n, r) => n + r.score, 0);

@@ -2,7 +2,15 @@ import { error, fail } from '@sveltejs/kit';
 import { catalog } from '$lib/server/content';
 import { call } from '$lib/server/rpc';
 import { gradeAttempt, showQuiz } from '$lib/server/quiz';
-import { checkAnswer, openAttempt, submitAttempt, type Learner } from '$lib/server/quiz/attempts';
+import {
+	checkAnswer,
+	openAttempt,
+	quizState,
+	submitAttempt,
+	type Learner
+} from '$lib/server/quiz/attempts';
+import { revisit, roadmapContext, roadmapFor } from '$lib/server/quiz/outcome';
+import { myEnrollments } from '$lib/server/progress';
 
 function lookup(id: string) {
 	const module = catalog.modules.get(id);
@@ -22,10 +30,18 @@ async function history(db: NonNullable<App.Locals['db']>, moduleId: string) {
 	}));
 }
 
-export async function load({ params, locals }) {
+/** The roadmap the quiz is taken in (`?roadmap=`, else one the learner follows), for what comes next. */
+async function roadmapOf(locals: App.Locals, moduleId: string, wanted: unknown) {
+	const followed = locals.db ? (await myEnrollments(locals.db)).map((e) => e.roadmap_id) : [];
+	const id = roadmapFor(moduleId, wanted, followed);
+	return id ? { id, title: catalog.roadmaps.get(id)!.title } : null;
+}
+
+export async function load({ params, locals, url }) {
 	const { module, quiz } = lookup(params.id);
 	const base = {
 		module: { id: module.id, title: module.title, summary: module.summary },
+		roadmap: await roadmapOf(locals, module.id, url.searchParams.get('roadmap')),
 		settings: {
 			pass: quiz.pass,
 			attempts: quiz.attempts ?? null,
@@ -79,6 +95,18 @@ export const actions = {
 		const { module, quiz } = lookup(params.id);
 		const who = learner(locals);
 		if (!who) return fail(401, { message: 'Sign in to submit a quiz.' });
-		return submitAttempt(who, module.id, quiz, await request.formData());
+		const form = await request.formData();
+		const submitted = await submitAttempt(who, module.id, quiz, form);
+		if (!('result' in submitted)) return submitted;
+		const roadmap = await roadmapOf(locals, module.id, form.get('roadmap'));
+		const used = (await quizState(who.db, module.id)).attempts;
+		return {
+			...submitted,
+			after: {
+				roadmap: roadmapContext(module.id, roadmap?.id ?? null),
+				revisit: revisit(module.id, submitted.result.results),
+				left: quiz.attempts === undefined ? null : Math.max(0, quiz.attempts - used)
+			}
+		};
 	}
 };
