@@ -69,6 +69,8 @@ export function quizToGift(
 			);
 		}
 		if (q.type === 'numeric' && q.relative !== undefined) meta.relative = q.relative;
+		// Moodle has no lesson sections; the link from a missed question to its section is Jalons' own.
+		if (q.section !== undefined) meta.section = q.section;
 		if (q.type === 'text' && q.pattern !== undefined) {
 			meta.pattern = q.pattern;
 			note(

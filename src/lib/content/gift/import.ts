@@ -34,7 +34,9 @@ export const metaSchema = z.strictObject({
 	points: z.number().positive().max(100).optional(),
 	unit: z.string().trim().min(1).optional(),
 	pattern: z.string().optional(),
-	relative: z.number().min(0).max(1).optional()
+	relative: z.number().min(0).max(1).optional(),
+	/** The lesson section behind the question (quiz.yaml `section`), for "what to revisit". */
+	section: z.string().trim().min(1).optional()
 });
 export const settingsSchema = z.strictObject({
 	pass: z.number().gt(0).max(1).optional(),
@@ -358,6 +360,7 @@ function mapQuestion(
 		id,
 		type,
 		...(extra.points !== undefined ? { points: extra.points } : {}),
+		...(extra.section !== undefined ? { section: extra.section } : {}),
 		...(known.length ? { competencies: known } : {}),
 		prompt,
 		...rest,
