@@ -24,7 +24,8 @@ export const RPC = {
 	my_best_scores: [],
 	my_shares: [],
 	share_portfolio: ['roadmap_id', 'module_ids'],
-	revoke_share: ['roadmap_id']
+	revoke_share: ['roadmap_id'],
+	is_instructor: []
 } as const satisfies Record<string, readonly string[]>;
 
 /** Functions anyone may call, signed in or not (`anon` and `authenticated`). */
@@ -49,7 +50,8 @@ export const SERVICE_RPC = {
 		'max_attempts',
 		'cards'
 	],
-	review_answer: ['user_id', 'module_id', 'question_id', 'card', 'due']
+	review_answer: ['user_id', 'module_id', 'question_id', 'card', 'due'],
+	set_user_role: ['user_email', 'new_role']
 } as const satisfies Record<string, readonly string[]>;
 
 export type RpcName = keyof typeof RPC;
