@@ -33,7 +33,9 @@ try {
 		'set_user_role',
 		{ user_email: email, new_role: role }
 	);
-	console.log(`${row!.email} is now ${row!.role === 'instructor' ? 'an instructor' : 'a learner'}.`);
+	console.log(
+		`${row!.email} is now ${row!.role === 'instructor' ? 'an instructor' : 'a learner'}.`
+	);
 } catch (e) {
 	console.error(`accounts:role: ${(e as Error).message}`);
 	code = 1;
