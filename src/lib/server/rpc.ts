@@ -25,7 +25,8 @@ export const RPC = {
 	my_shares: [],
 	share_portfolio: ['roadmap_id', 'module_ids'],
 	revoke_share: ['roadmap_id'],
-	is_instructor: []
+	is_instructor: [],
+	module_first_attempts: ['target_module']
 } as const satisfies Record<string, readonly string[]>;
 
 /** Functions anyone may call, signed in or not (`anon` and `authenticated`). */
