@@ -2,9 +2,10 @@
 import { checkCatalog } from '../src/lib/content/catalog';
 import { formatProblem } from '../src/lib/content/problems';
 import { readCourseFiles } from './catalog-files';
+import { todayFromEnv } from './today';
 
 const root = process.argv[2] ?? process.cwd();
-const { catalog, problems } = checkCatalog(readCourseFiles(root));
+const { catalog, problems } = checkCatalog(readCourseFiles(root), { today: todayFromEnv() });
 for (const p of problems) console.log(formatProblem(p));
 const errors = problems.filter((p) => p.severity === 'error').length;
 const warnings = problems.length - errors;

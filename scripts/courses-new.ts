@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { checkCatalog } from '../src/lib/content/catalog';
 import { formatProblem } from '../src/lib/content/problems';
 import { readCourseFiles } from './catalog-files';
+import { todayFromEnv } from './today';
 
 const root = process.cwd();
 const arg = process.argv[2] ?? '';
@@ -33,7 +34,7 @@ if (!competency) {
 	process.exit(1);
 }
 const title = slug.replace(/-/g, ' ').replace(/^./, (c) => c.toUpperCase());
-const today = new Date().toISOString().slice(0, 10);
+const today = todayFromEnv();
 
 mkdirSync(dir, { recursive: true });
 writeFileSync(
@@ -48,6 +49,7 @@ level: foundation
 minutes: 30
 prerequisites: []
 updated: ${today}
+reviewed: ${today}
 ---
 
 Say what the learner will be able to do, and why it matters in the job.
@@ -97,7 +99,7 @@ questions:
 `
 );
 console.log(`Created ${join('courses/modules', area, slug)}/index.md and quiz.yaml.`);
-const after = checkCatalog(readCourseFiles(root)).problems.filter((p) =>
+const after = checkCatalog(readCourseFiles(root), { today }).problems.filter((p) =>
 	p.file.includes(`/${slug}/`)
 );
 for (const p of after) console.log(formatProblem(p));

@@ -3,11 +3,16 @@ import type { AuthService } from '$lib/server/auth';
 import type { UserDb } from '$lib/server/db/types';
 import type { ServiceRpc } from '$lib/server/rpc';
 import type { Mode } from '$lib/server/env';
+import type { IncomingMessage } from 'node:http';
 
 declare global {
 	namespace App {
 		interface Error {
 			message: string;
+		}
+		/** What adapter-node passes: the Node request (absent under `vite dev` and in unit tests). */
+		interface Platform {
+			req?: IncomingMessage;
 		}
 		interface Locals {
 			mode: Mode;

@@ -3,15 +3,17 @@ import { CHECKS, checkCatalog } from '../../src/lib/content/catalog';
 import { formatProblem } from '../../src/lib/content/problems';
 import { fixture } from '../helpers/fixtures';
 
-const messages = (name: string) => checkCatalog(fixture(name)).problems.map(formatProblem);
+// The fixtures were reviewed on 2026-11-23: check them as of a fixed day, so no test ages.
+const TODAY = { today: '2026-12-01' };
+const messages = (name: string) => checkCatalog(fixture(name), TODAY).problems.map(formatProblem);
 const errors = (name: string) =>
-	checkCatalog(fixture(name))
+	checkCatalog(fixture(name), TODAY)
 		.problems.filter((p) => p.severity === 'error')
 		.map(formatProblem);
 
 describe('a valid catalog', () => {
 	it('has no problems and indexes modules, roadmaps, competencies and quizzes', () => {
-		const { catalog, problems } = checkCatalog(fixture('base'));
+		const { catalog, problems } = checkCatalog(fixture('base'), TODAY);
 		expect(problems).toEqual([]);
 		expect([...catalog.modules.keys()].sort()).toEqual([
 			'embeddings',
@@ -33,8 +35,8 @@ describe('a valid catalog', () => {
 	});
 
 	it('keeps the lesson body and where it starts', () => {
-		const m = checkCatalog(fixture('base')).catalog.modules.get('tokenization')!;
-		expect(m.bodyLine).toBe(12);
+		const m = checkCatalog(fixture('base'), TODAY).catalog.modules.get('tokenization')!;
+		expect(m.bodyLine).toBe(13);
 		expect(m.body).toContain('## First section');
 		expect(m.body).not.toContain('id: tokenization');
 	});
@@ -108,7 +110,7 @@ describe('errors name the file and line', () => {
 	});
 
 	it('a module in no roadmap is a warning, not an error', () => {
-		const { problems } = checkCatalog(fixture('orphan'));
+		const { problems } = checkCatalog(fixture('orphan'), TODAY);
 		expect(problems.map(formatProblem)).toEqual([
 			'courses/modules/nlp/attention/index.md:2: warning: module "attention" is in no roadmap: add it to a phase of a roadmap in courses/roadmaps/'
 		]);
@@ -154,10 +156,12 @@ describe('every problem in one pass', () => {
 	it('is composed of checks per kind; one more check is one more entry', () => {
 		const extra = (ctx: Parameters<(typeof CHECKS)[number]>[0]) =>
 			ctx.error('courses/competencies.yaml', 1, 'an extra check ran');
-		expect(checkCatalog(fixture('base'), [...CHECKS, extra]).problems.map(formatProblem)).toEqual([
-			'courses/competencies.yaml:1: an extra check ran'
-		]);
-		expect(checkCatalog(fixture('base'), CHECKS).problems).toEqual([]);
+		expect(
+			checkCatalog(fixture('base'), { ...TODAY, checks: [...CHECKS, extra] }).problems.map(
+				formatProblem
+			)
+		).toEqual(['courses/competencies.yaml:1: an extra check ran']);
+		expect(checkCatalog(fixture('base'), { ...TODAY, checks: CHECKS }).problems).toEqual([]);
 	});
 });
 
@@ -194,7 +198,7 @@ describe('quiz files', () => {
 		const files = fixture('base').filter(
 			(f) => f.path !== 'courses/modules/nlp/embeddings/quiz.yaml'
 		);
-		expect(checkCatalog(files).problems.map(formatProblem)).toEqual([
+		expect(checkCatalog(files, TODAY).problems.map(formatProblem)).toEqual([
 			'courses/modules/nlp/embeddings/index.md:1: no quiz: add courses/modules/nlp/embeddings/quiz.yaml (npm run courses:new scaffolds one)'
 		]);
 	});
@@ -203,8 +207,8 @@ describe('quiz files', () => {
 describe('lesson bodies', () => {
 	it('flag braces and raw HTML in prose, with the line, and allow code, scripts and lesson components', () => {
 		expect(errors('brace-in-prose')).toEqual([
-			'courses/modules/nlp/embeddings/index.md:17: a brace in prose is read as Svelte code — put it in `backticks`, or write &#123; / &#125;',
-			'courses/modules/nlp/embeddings/index.md:25: raw HTML <div> in a lesson — use Markdown, or put it in `backticks` if it is an example'
+			'courses/modules/nlp/embeddings/index.md:18: a brace in prose is read as Svelte code — put it in `backticks`, or write &#123; / &#125;',
+			'courses/modules/nlp/embeddings/index.md:26: raw HTML <div> in a lesson — use Markdown, or put it in `backticks` if it is an example'
 		]);
 	});
 });
@@ -213,7 +217,7 @@ describe('the prebuilt catalog', () => {
 	it('survives serialisation to JSON unchanged', async () => {
 		const { serializeCatalog, deserializeCatalog } =
 			await import('../../src/lib/content/serialize');
-		const { catalog } = checkCatalog(fixture('base'));
+		const { catalog } = checkCatalog(fixture('base'), TODAY);
 		const back = deserializeCatalog(JSON.parse(JSON.stringify(serializeCatalog(catalog))));
 		expect(back).toEqual(catalog);
 	});

@@ -1,5 +1,5 @@
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -13,6 +13,12 @@ afterEach(() => {
 	for (const d of dirs) rmSync(d, { recursive: true, force: true });
 	dirs = [];
 });
+
+// The fixtures were reviewed on 2026-11-23: run the scripts as of a fixed day, so no test ages.
+const env = { ...process.env, COURSES_TODAY: '2026-12-01' };
+
+const coursesCheck = (dir: string) =>
+	spawnSync(tsx, ['scripts/courses-check.ts', dir], { cwd: root, encoding: 'utf8', env });
 
 /** Writes a fixture catalog (base + overlay) to a temporary project folder. */
 function materialise(name: string): string {
@@ -29,18 +35,25 @@ describe('npm run courses:check', () => {
 	it('exits 0 on a valid catalog', () => {
 		const out = execFileSync(tsx, ['scripts/courses-check.ts', materialise('base')], {
 			cwd: root,
-			encoding: 'utf8'
+			encoding: 'utf8',
+			env
 		});
 		expect(out).toContain(
 			'1 roadmaps, 3 modules, 2 competencies, 6 quiz questions: 0 errors, 0 warnings'
 		);
 	});
 
+	it('warns about a review older than 12 months and still exits 0', () => {
+		const run = coursesCheck(materialise('stale-review'));
+		expect(run.status).toBe(0);
+		expect(run.stdout).toContain(
+			'courses/modules/nlp/embeddings/index.md:11: warning: reviewed 2025-11-30: older than 12 months — re-check facts and update it'
+		);
+		expect(run.stdout).toContain('0 errors, 1 warning');
+	});
+
 	it('lists every error and exits non-zero', () => {
-		const run = spawnSync(tsx, ['scripts/courses-check.ts', materialise('unknown-ids')], {
-			cwd: root,
-			encoding: 'utf8'
-		});
+		const run = coursesCheck(materialise('unknown-ids'));
 		expect(run.status).toBe(1);
 		expect(run.stdout).toContain(
 			'index.md:9: prerequisites[0]: unknown module "tokenisation" — did you mean "tokenization"?'
@@ -57,12 +70,17 @@ describe('npm run courses:new', () => {
 		const dir = materialise('base');
 		const created = execFileSync(tsx, [join(root, 'scripts/courses-new.ts'), 'nlp/attention'], {
 			cwd: dir,
-			encoding: 'utf8'
+			encoding: 'utf8',
+			env
 		});
 		expect(created).toContain('Created courses/modules/nlp/attention/index.md and quiz.yaml.');
+		expect(readFileSync(join(dir, 'courses/modules/nlp/attention/index.md'), 'utf8')).toContain(
+			'\nreviewed: 2026-12-01\n'
+		);
 		const check = spawnSync(tsx, [join(root, 'scripts/courses-check.ts'), dir], {
 			cwd: root,
-			encoding: 'utf8'
+			encoding: 'utf8',
+			env
 		});
 		expect(check.status).toBe(0);
 		expect(check.stdout).toContain('4 modules');
@@ -73,13 +91,15 @@ describe('npm run courses:new', () => {
 		const dir = materialise('base');
 		const bad = spawnSync(tsx, [join(root, 'scripts/courses-new.ts'), 'Not A Slug'], {
 			cwd: dir,
-			encoding: 'utf8'
+			encoding: 'utf8',
+			env
 		});
 		expect(bad.status).toBe(2);
 		expect(bad.stderr).toContain('usage: npm run courses:new -- <area>/<slug>');
 		const dup = spawnSync(tsx, [join(root, 'scripts/courses-new.ts'), 'nlp/tokenization'], {
 			cwd: dir,
-			encoding: 'utf8'
+			encoding: 'utf8',
+			env
 		});
 		expect(dup.status).toBe(1);
 		expect(dup.stderr).toContain('A module "tokenization" already exists');

@@ -1,9 +1,12 @@
+import { createServer, request as httpRequest, type IncomingMessage } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import {
 	actionName,
 	actionProblem,
 	bodyProblem,
 	decodablePath,
+	drain,
 	requestGuard
 } from '../../src/lib/server/request-guard';
 
@@ -127,5 +130,58 @@ describe('request guard', () => {
 			error: { message: 'There is no form action named “constructor” here.' }
 		});
 		expect((await guard(new Request('http://127.0.0.1/modules/ml-basics'))).resolved).toBe(true);
+	});
+});
+
+/** Starts a server whose handler is given the request, posts `size` bytes to it, returns what the handler saw. */
+async function postTo(size: number, handle: (req: IncomingMessage) => Promise<unknown>) {
+	let seen: unknown;
+	const server = createServer((req, res) => {
+		void handle(req).then((v) => {
+			seen = v;
+			res.writeHead(413, { connection: 'close' }).end('too large');
+		});
+	});
+	await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+	const { port } = server.address() as AddressInfo;
+	const status = await new Promise<number>((resolve) => {
+		const req = httpRequest(
+			{ host: '127.0.0.1', port, method: 'POST', path: '/', agent: false },
+			(res) => {
+				res.resume();
+				res.on('end', () => resolve(res.statusCode ?? 0));
+			}
+		);
+		// Without a drain the server may reset the connection before its answer is read: status 0.
+		req.on('error', () => resolve(0));
+		req.setHeader('content-length', size);
+		req.end(Buffer.alloc(size, 'x'));
+	});
+	server.close();
+	return { status, seen };
+}
+
+describe('drain: a refused body is read before the refusal goes out', () => {
+	it('reads the whole body, so the connection closes with nothing unread', async () => {
+		const { status, seen } = await postTo(700_000, async (req) => {
+			await drain(req);
+			return req.complete;
+		});
+		expect(status).toBe(413);
+		expect(seen, 'the request was read to its end before the answer').toBe(true);
+	});
+
+	it('without it the body is still unread when the answer is written', async () => {
+		const { seen } = await postTo(700_000, async (req) => req.complete);
+		expect(seen).toBe(false);
+	});
+
+	it('stops reading past its byte limit, and at once when there is no Node request', async () => {
+		const { seen } = await postTo(2_000_000, async (req) => {
+			await drain(req, { bytes: 100_000, ms: 60_000 });
+			return req.complete;
+		});
+		expect(seen, 'a body past the limit is not read to its end').toBe(false);
+		await expect(drain(undefined)).resolves.toBeUndefined();
 	});
 });

@@ -5,8 +5,10 @@ import { checkCoverage } from './checks/coverage';
 import { checkModules } from './checks/modules';
 import { checkQuizzes } from './checks/quizzes';
 import { checkReferences } from './checks/references';
+import { checkReviewDates } from './checks/reviewed';
 import { checkRoadmaps } from './checks/roadmaps';
 import type { Problem } from './problems';
+import { todayUtc } from './reviewed';
 import type { Competency, ModuleFrontmatter, Roadmap } from './schema';
 
 /** A course file: its path from the project root (`courses/...`) and its text. */
@@ -50,24 +52,36 @@ export const CHECKS: readonly Check[] = [
 	checkReferences,
 	checkQuizzes,
 	checkRoadmaps,
-	checkCoverage
+	checkCoverage,
+	checkReviewDates
 ];
+
+export interface CheckOptions {
+	/** The date taken as today (`YYYY-MM-DD`) for review-age warnings; default: today in UTC. */
+	today?: string;
+	/** The checks to run (default CHECKS). */
+	checks?: readonly Check[];
+}
 
 /**
  * Builds the catalog index from course files and reports every problem found, in one pass, as
  * `file:line: message`. Pure: the caller reads the files (from disk, or bundled by Vite).
  */
-export function checkCatalog(files: SourceFile[], checks: readonly Check[] = CHECKS): CheckResult {
-	const ctx = context([...files].sort((a, b) => a.path.localeCompare(b.path)));
-	for (const check of checks) check(ctx);
+export function checkCatalog(files: SourceFile[], options: CheckOptions = {}): CheckResult {
+	const ctx = context(
+		[...files].sort((a, b) => a.path.localeCompare(b.path)),
+		options.today ?? todayUtc()
+	);
+	for (const check of options.checks ?? CHECKS) check(ctx);
 	ctx.problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
 	return { catalog: ctx.catalog, problems: ctx.problems };
 }
 
-function context(files: SourceFile[]): CheckContext {
+function context(files: SourceFile[], today: string): CheckContext {
 	const problems: Problem[] = [];
 	return {
 		files,
+		today,
 		problems,
 		error: (file, line, message) => problems.push({ file, line, message, severity: 'error' }),
 		warn: (file, line, message) => problems.push({ file, line, message, severity: 'warning' }),

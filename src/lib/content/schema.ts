@@ -40,7 +40,9 @@ export const moduleFrontmatterSchema = z.strictObject({
 	level: z.enum(LEVELS),
 	minutes: z.number().int().min(5).max(240),
 	prerequisites: z.array(id).default([]),
-	updated: z.preprocess((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v), date)
+	updated: z.preprocess((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v), date),
+	/** When the module's facts were last checked against their sources; courses:check warns after 12 months. */
+	reviewed: z.preprocess((v) => (v instanceof Date ? v.toISOString().slice(0, 10) : v), date)
 });
 
 export const phaseSchema = z.strictObject({

@@ -4,6 +4,7 @@
 // `?/default` throws), and a crash of the whole process when a later handle redirects a request
 // whose path cannot be decoded (the redirect escapes as an unhandled rejection; see
 // huggingface/chat-ui#2579). So this handle goes first, and answers with a Response, never a throw.
+import type { IncomingMessage } from 'node:http';
 import { json, type Handle } from '@sveltejs/kit';
 import errorPage from '../../error.html?raw';
 
@@ -75,9 +76,40 @@ async function refusalOf(request: Request): Promise<Refusal | null> {
 	return name ? { status: 400, message: name } : bodyProblem(request);
 }
 
+/** How much of a refused body is read, and for how long, before the answer goes out anyway. */
+export const DRAIN = { bytes: 8 * 1024 * 1024, ms: 10_000 };
+
+/**
+ * Reads what is left of a refused request's body and throws it away, so that the refusal reaches the
+ * client. Without this, a body the server never read (one over BODY_SIZE_LIMIT, refused on its
+ * Content-Length) is still arriving when Node closes the connection after the answer; closing a
+ * socket with unread data sends a TCP reset, and the client may lose the 413 it was about to read
+ * (RFC 9112 §9.6 asks servers to go on reading before they close, as nginx's lingering close does).
+ * Past DRAIN's limits the answer goes out anyway.
+ */
+export function drain(req: IncomingMessage | undefined, limits = DRAIN): Promise<void> {
+	if (!req || req.complete || req.destroyed) return Promise.resolve();
+	return new Promise((resolve) => {
+		let read = 0;
+		const done = () => {
+			clearTimeout(timer);
+			req.off('data', count).off('end', done).off('error', done).off('close', done);
+			resolve();
+		};
+		const count = (chunk: Buffer) => {
+			read += chunk.length;
+			if (read > limits.bytes) done();
+		};
+		const timer = setTimeout(done, limits.ms);
+		req.on('data', count).on('end', done).on('error', done).on('close', done);
+		req.resume();
+	});
+}
+
 export const requestGuard: Handle = async ({ event, resolve }) => {
 	const refusal = await refusalOf(event.request);
 	if (!refusal) return resolve(event);
+	await drain(event.platform?.req);
 	// What an enhanced form (`use:enhance`) reads back: SvelteKit's own shape for an action error.
 	if (event.request.headers.get('accept')?.startsWith('application/json'))
 		return json({ type: 'error', error: { message: refusal.message } }, { status: refusal.status });

@@ -21,6 +21,8 @@ export interface Lesson {
 export interface CheckContext {
 	/** Sorted by path. */
 	files: SourceFile[];
+	/** The date taken as today (`YYYY-MM-DD`), for the review-age warnings. */
+	today: string;
 	catalog: Catalog;
 	problems: Problem[];
 	error(file: string, line: number, message: string): void;

@@ -33,7 +33,7 @@ async function history(db: NonNullable<App.Locals['db']>, moduleId: string) {
 export async function load({ params, locals }) {
 	const { module, quiz } = lookup(params.id);
 	const base = {
-		module: { id: module.id, title: module.title },
+		module: { id: module.id, title: module.title, summary: module.summary },
 		settings: {
 			pass: quiz.pass,
 			attempts: quiz.attempts ?? null,
