@@ -126,7 +126,7 @@ describe('every problem in one pass', () => {
 			'courses/modules/nlp/embeddings/index.md:6: competencies[0]: unknown competency "nlp-fundamental" — did you mean "nlp-fundamentals"? (competencies are defined in courses/competencies.yaml)',
 			'courses/modules/nlp/embeddings/index.md:8: minutes: expected number, got string "twenty"',
 			'courses/modules/nlp/embeddings/index.md:9: prerequisites[0]: unknown module "tokenisation" — did you mean "tokenization"?',
-			'courses/modules/nlp/embeddings/index.md:13: a brace in prose is read as Svelte code — put it in `backticks`, or write &#123; / &#125;',
+			'courses/modules/nlp/embeddings/index.md:14: a brace in prose is read as Svelte code — put it in `backticks`, or write &#123; / &#125;',
 			'courses/modules/nlp/tokenization/index.md:4: invalid YAML: Flow sequence in block collection must be sufficiently indented and end with a ] (check indentation, and quote values containing ": " or "#")'
 		]);
 	});
