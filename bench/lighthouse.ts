@@ -75,11 +75,12 @@ try {
 			for (const ref of lhr.categories[c]?.auditRefs ?? []) {
 				const a = lhr.audits[ref.id];
 				if (ref.weight > 0 && a && a.score !== null && a.score < 0.9)
-					lowPoints.push(`${path} · ${c}: ${a.title}${a.displayValue ? ` (${a.displayValue})` : ''}`);
+					lowPoints.push(
+						`${path} · ${c}: ${a.title}${a.displayValue ? ` (${a.displayValue})` : ''}`
+					);
 			}
 		const blocking = lhr.audits['render-blocking-resources']?.details as
-			| { items?: { url: string; wastedMs?: number }[] }
-			| undefined;
+			{ items?: { url: string; wastedMs?: number }[] } | undefined;
 		for (const item of blocking?.items ?? [])
 			lowPoints.push(
 				`${path} · render-blocking: ${item.url.replace(server.url, '')} (${Math.round(item.wastedMs ?? 0)} ms)`
@@ -90,7 +91,9 @@ try {
 	await server.stop();
 	rmSync(dataDir, { recursive: true, force: true });
 }
-console.log(lowPoints.length ? `\nWhat cost points:\n  ${lowPoints.join('\n  ')}` : '\nNothing cost points.');
+console.log(
+	lowPoints.length ? `\nWhat cost points:\n  ${lowPoints.join('\n  ')}` : '\nNothing cost points.'
+);
 console.log(
 	'\nTargets (issue #15): performance ≥ 98 and SEO 100 on every page above, mobile profile, on a quiet machine.'
 );

@@ -12,6 +12,7 @@ import { securityHeaders } from '$lib/server/security-headers';
 import { createSupabase, safeGetSession, supabaseUserDb } from '$lib/server/supabase';
 import { issuerKeyFromEnv } from '$lib/server/portfolio/issuer-key';
 import { requestGuard } from '$lib/server/request-guard';
+import type { Database } from '$lib/server/db/database.types';
 import type { ServiceRpc } from '$lib/server/rpc';
 import { createClient } from '@supabase/supabase-js';
 import ws from 'ws';
@@ -66,7 +67,7 @@ const session: Handle = async ({ event, resolve }) => {
 
 /** Supabase mode: attempts are recorded with the service-role key, which never leaves the server. */
 const serviceClient = config.SUPABASE_SERVICE_ROLE_KEY
-	? createClient(config.PUBLIC_SUPABASE_URL!, config.SUPABASE_SERVICE_ROLE_KEY, {
+	? createClient<Database>(config.PUBLIC_SUPABASE_URL!, config.SUPABASE_SERVICE_ROLE_KEY, {
 			auth: { persistSession: false },
 			realtime: { transport: ws as never }
 		})

@@ -25,19 +25,19 @@ type Rights = Partial<Record<Role, boolean>>;
 const REGISTRIES: { name: string; names: string[]; rights: Rights; who: string }[] = [
 	{
 		name: 'RPC',
-		names: Object.keys(RPC),
+		names: [...RPC],
 		rights: { authenticated: true, anon: false, public: false },
 		who: 'authenticated, not anon'
 	},
 	{
 		name: 'PUBLIC_RPC',
-		names: Object.keys(PUBLIC_RPC),
+		names: [...PUBLIC_RPC],
 		rights: { authenticated: true, anon: true },
 		who: 'anon and authenticated'
 	},
 	{
 		name: 'SERVICE_RPC',
-		names: Object.keys(SERVICE_RPC),
+		names: [...SERVICE_RPC],
 		rights: { service_role: true, authenticated: false, anon: false, public: false },
 		who: 'service_role only'
 	},

@@ -113,7 +113,7 @@ describe('item analysis, where the definitions give null', () => {
 	it('a drawn quiz: each question over the attempts that asked it, and no α', () => {
 		const drawn = WORKED.map((a, i) => {
 			const { q2, ...rest } = a;
-			return i % 2 ? rest : { ...rest, q2 };
+			return i % 2 ? rest : { ...rest, q2: q2! };
 		});
 		const { quiz, questions } = itemAnalysis(QUESTIONS, drawn);
 		expect(questions[1]!.attempts).toBe(3);

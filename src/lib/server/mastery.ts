@@ -21,5 +21,6 @@ export const masteryOf = (rows: AttemptResults[]): Record<string, Mastery> =>
 	Object.fromEntries(mastery(rows, tags));
 
 export async function myMastery(db: UserDb): Promise<Record<string, Mastery>> {
-	return masteryOf(await call<AttemptResults, 'my_attempt_results'>(db, 'my_attempt_results', {}));
+	// results is jsonb: question id → { score, max }, as submit_attempt() stored it.
+	return masteryOf((await call(db, 'my_attempt_results')) as AttemptResults[]);
 }

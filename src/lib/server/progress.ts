@@ -1,44 +1,24 @@
 // Progress, enrollments and profile: thin services over the SQL functions, as the signed-in user.
 import type { Statuses } from '$lib/progress';
 import type { UserDb } from './db/types';
-import { call } from './rpc';
+import { call, type RpcRow } from './rpc';
 
-export interface ProgressRow {
-	module_id: string;
-	status: 'started' | 'completed';
-	started_at: string | Date;
-	completed_at: string | Date | null;
-	read_at: string | Date | null;
-	last_seen_at: string | Date;
-}
+export type ProgressRow = RpcRow<'my_progress'>;
 
-export interface Profile {
-	id: string;
-	display_name: string;
-	role: 'learner' | 'instructor';
-	created_at: string | Date;
-}
-
-export const myProgress = (db: UserDb) => call<ProgressRow, 'my_progress'>(db, 'my_progress', {});
+export const myProgress = (db: UserDb) => call(db, 'my_progress');
 export const startModule = (db: UserDb, moduleId: string) =>
 	call(db, 'start_module', { module_id: moduleId });
 export const markRead = (db: UserDb, moduleId: string) =>
 	call(db, 'mark_read', { module_id: moduleId });
-export const myEnrollments = (db: UserDb) =>
-	call<{ roadmap_id: string; started_at: string | Date }, 'my_enrollments'>(
-		db,
-		'my_enrollments',
-		{}
-	);
+export const myEnrollments = (db: UserDb) => call(db, 'my_enrollments');
 export const enroll = (db: UserDb, roadmapId: string) =>
 	call(db, 'enroll', { roadmap_id: roadmapId });
 export const leaveRoadmap = (db: UserDb, roadmapId: string) =>
 	call(db, 'leave_roadmap', { roadmap_id: roadmapId });
-export const myProfile = async (db: UserDb) =>
-	(await call<Profile, 'my_profile'>(db, 'my_profile', {}))[0] ?? null;
+export const myProfile = async (db: UserDb) => (await call(db, 'my_profile'))[0] ?? null;
 export const setDisplayName = (db: UserDb, name: string) =>
 	call(db, 'set_display_name', { display_name: name });
-export const deleteMyAccount = (db: UserDb) => call(db, 'delete_my_account', {});
+export const deleteMyAccount = (db: UserDb) => call(db, 'delete_my_account');
 
 /**
  * Module id → status, for pages to mark modules done, read or in progress. Only a passed quiz makes

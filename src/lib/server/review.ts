@@ -29,11 +29,7 @@ export async function answerReview(
 	now = new Date()
 ): Promise<boolean> {
 	if (!locals.user || !locals.db) return false;
-	const cards = await call<{ question_id: string; card: unknown }, 'my_review_cards'>(
-		locals.db,
-		'my_review_cards',
-		{ module_id: moduleId }
-	);
+	const cards = await call(locals.db, 'my_review_cards', { module_id: moduleId });
 	const previous = cards.find((c) => c.question_id === answered.id);
 	if (!previous) return false;
 	const [next] = nextCards(
@@ -55,6 +51,6 @@ export async function answerReview(
 
 export async function dueCount(db: App.Locals['db']): Promise<number> {
 	if (!db) return 0;
-	const [row] = await call<{ due: number }, 'my_review_count'>(db, 'my_review_count', {});
+	const [row] = await call(db, 'my_review_count');
 	return row?.due ?? 0;
 }

@@ -4,15 +4,17 @@ import { createServerClient } from '@supabase/ssr';
 import type { SupabaseClient } from '@supabase/supabase-js';
 import type { Cookies } from '@sveltejs/kit';
 import ws from 'ws';
+import type { Database } from './db/database.types';
 import { DbError, type UserDb } from './db/types';
+import type { FunctionName } from './rpc';
 
 export function createSupabase(
 	url: string,
 	anonKey: string,
 	cookies: Pick<Cookies, 'getAll' | 'set'>,
 	fetchImpl?: typeof fetch
-): SupabaseClient {
-	return createServerClient(url, anonKey, {
+): SupabaseClient<Database> {
+	return createServerClient<Database>(url, anonKey, {
 		cookies: {
 			getAll: () => cookies.getAll(),
 			setAll: (list) =>
@@ -26,10 +28,11 @@ export function createSupabase(
 	});
 }
 
-export function supabaseUserDb(client: SupabaseClient): UserDb {
+export function supabaseUserDb(client: SupabaseClient<Database>): UserDb {
 	return {
 		async rpc(fn, args = {}) {
-			const { data, error } = await client.rpc(fn, args);
+			// rpc.ts checks names and arguments against the same Database type; this layer passes them on.
+			const { data, error } = await client.rpc(fn as FunctionName, args as never);
 			if (error) throw new DbError(error.message, error.code);
 			return (Array.isArray(data) ? data : data == null ? [] : [data]) as never;
 		}
@@ -37,7 +40,7 @@ export function supabaseUserDb(client: SupabaseClient): UserDb {
 }
 
 /** Supabase's guide: trust the session only after getUser() has verified its JWT with Auth. */
-export async function safeGetSession(client: SupabaseClient) {
+export async function safeGetSession(client: SupabaseClient<Database>) {
 	const {
 		data: { session }
 	} = await client.auth.getSession();

@@ -134,7 +134,12 @@ function questionStats(
 		covMax += (sortedMarks[i]! - avg) * (sortedOthers[i]! - otherAvg);
 		covTotal += d * (totals[i]! - totalAvg);
 	}
-	[v, vOther, cov, covMax, covTotal] = [v, vOther, cov, covMax, covTotal].map((x) => x / (s - 1));
+	const n1 = s - 1;
+	v /= n1;
+	vOther /= n1;
+	cov /= n1;
+	covMax /= n1;
+	covTotal /= n1;
 	const discriminationIndex = v * vOther ? (100 * cov) / Math.sqrt(v * vOther) : null;
 	const discriminativeEfficiency = covMax ? (100 * cov) / covMax : null;
 	return {

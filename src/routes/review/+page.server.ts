@@ -5,12 +5,6 @@ import { gradeAttempt, parseAnswers, showQuiz } from '$lib/server/quiz';
 import { call } from '$lib/server/rpc';
 import { answerReview, dueCount } from '$lib/server/review';
 
-interface DueRow {
-	module_id: string;
-	question_id: string;
-	due: string | Date;
-}
-
 /** One question, alone, as a review shows it (options shuffled by a seed of its own). */
 function reviewQuestion(moduleId: string, questionId: string) {
 	const quiz = catalog.quizzes.get(moduleId);
@@ -22,7 +16,7 @@ function reviewQuestion(moduleId: string, questionId: string) {
 
 export async function load({ locals }) {
 	if (!locals.user || !locals.db) redirect(303, '/login?redirectTo=/review');
-	const due = await call<DueRow, 'my_due_reviews'>(locals.db, 'my_due_reviews', { max_cards: 50 });
+	const due = await call(locals.db, 'my_due_reviews', { max_cards: 50 });
 	// Cards of questions removed from the catalog since are skipped.
 	const next = due.find((d) => reviewQuestion(d.module_id, d.question_id));
 	if (!next) return { due: 0, card: null };

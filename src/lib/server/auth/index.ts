@@ -1,5 +1,6 @@
 import type { Cookies } from '@sveltejs/kit';
 import type { SupabaseClient } from '@supabase/supabase-js';
+import type { Database } from '../db/database.types';
 import type { LocalDb } from '../db/local';
 import * as local from './local';
 
@@ -51,7 +52,7 @@ export function localAuth(db: LocalDb, cookies: Cookies, url: URL, ip: string): 
 	};
 }
 
-export function supabaseAuth(client: SupabaseClient): AuthService {
+export function supabaseAuth(client: SupabaseClient<Database>): AuthService {
 	return {
 		async signUp({ email, password, display_name }) {
 			const { data, error } = await client.auth.signUp({

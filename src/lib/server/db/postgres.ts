@@ -31,6 +31,10 @@ export function postgresDriver(connectionString: string, max = 10): Driver {
 			const client = await pool.connect();
 			try {
 				await client.query(script);
+			} catch (e) {
+				// A script with its own `begin` leaves the connection in the failed transaction.
+				await client.query('rollback').catch(() => {});
+				throw e;
 			} finally {
 				client.release();
 			}

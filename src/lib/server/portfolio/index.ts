@@ -3,22 +3,19 @@
 import { catalog, roadmapModules } from '../content';
 import type { UserDb } from '../db/types';
 import { masteryOf } from '../mastery';
-import { call, callPublic } from '../rpc';
-import type { ProgressRow } from '../progress';
-import { derivePortfolio, type EvidenceInput, type PortfolioView } from '$lib/portfolio/derive';
+import { call, callPublic, type RpcRow } from '../rpc';
+import {
+	derivePortfolio,
+	type EvidenceInput,
+	type PortfolioView,
+	type ProgressInput
+} from '$lib/portfolio/derive';
 import type { Roadmap } from '$lib/content/schema';
 import type { AttemptResults } from '$lib/quiz/mastery';
 
-type EvidenceRow = EvidenceInput & { roadmap_id: string };
-interface ShareRow {
-	slug: string;
-	roadmap_id: string;
-	created_at: string | Date;
-	module_ids: string[];
-}
-
 const knownModules: ReadonlySet<string> = new Set(catalog.modules.keys());
-const bestScores = (rows: { module_id: string; best: string | number }[]) =>
+// numeric: a string from the local drivers, a number from PostgREST.
+const bestScores = (rows: Pick<RpcRow<'my_best_scores'>, 'module_id' | 'best'>[]) =>
 	rows.map((s) => ({ module_id: s.module_id, best: Number(s.best) }));
 
 /** The competencies a roadmap's modules teach, in roadmap order. */
@@ -37,7 +34,7 @@ export const sharedModules = (roadmapId: string) => [...new Set(roadmapModules(r
 
 /** Shares the learner's portfolio for a roadmap (or rescopes the active link to its modules). */
 export const sharePortfolio = (db: UserDb, roadmapId: string) =>
-	call<{ slug: string; created_at: string | Date }, 'share_portfolio'>(db, 'share_portfolio', {
+	call(db, 'share_portfolio', {
 		roadmap_id: roadmapId,
 		module_ids: sharedModules(roadmapId)
 	});
@@ -55,12 +52,14 @@ export const roadmapCompleted = (view: PortfolioView) => view.phases.every((p) =
  */
 export async function myPortfolios(db: UserDb, roadmaps: Roadmap[]) {
 	const one = roadmaps.length === 1 ? roadmaps[0]!.id : null;
-	const [progress, scores, evidence, shares] = await Promise.all([
-		call<ProgressRow, 'my_progress'>(db, 'my_progress', {}),
-		call<{ module_id: string; best: string | number }, 'my_best_scores'>(db, 'my_best_scores', {}),
-		call<EvidenceRow, 'my_evidence'>(db, 'my_evidence', { only_roadmap: one }),
-		call<ShareRow, 'my_shares'>(db, 'my_shares', {})
+	const [progress, scores, evidence, rows] = await Promise.all([
+		call(db, 'my_progress'),
+		call(db, 'my_best_scores'),
+		call(db, 'my_evidence', { only_roadmap: one }),
+		call(db, 'my_shares')
 	]);
+	// module_ids is jsonb: the array of module ids share_portfolio() stored.
+	const shares = rows.map((s) => ({ ...s, module_ids: s.module_ids as string[] }));
 	const given = new Set(roadmaps.map((r) => r.id));
 	await Promise.all(
 		shares
@@ -91,22 +90,24 @@ export async function myPortfolios(db: UserDb, roadmaps: Roadmap[]) {
 	});
 }
 
-interface PublicRow {
-	display_name: string;
-	roadmap_id: string;
-	shared_at: string | Date;
+/**
+ * What the jsonb columns of public_portfolio() hold, as its jsonb_build_object() calls make them:
+ * the evidence, completed modules, best scores and quiz results of the modules the share covers.
+ */
+interface PublicJson {
 	evidence: EvidenceInput[];
-	progress: ProgressRow[];
-	best_scores: { module_id: string; best: string | number }[];
+	progress: ProgressInput[];
+	best_scores: { module_id: string; best: number }[];
 	results: AttemptResults[];
 }
 
 /** A shared portfolio, or null for a slug that is unknown, revoked, or names a roadmap now gone. */
 export async function publicPortfolio(db: UserDb, slug: string) {
 	if (!/^[A-Za-z0-9_-]{32}$/.test(slug)) return null;
-	const [row] = await callPublic<PublicRow, 'public_portfolio'>(db, 'public_portfolio', { slug });
-	const roadmap = row && catalog.roadmaps.get(row.roadmap_id);
-	if (!row || !roadmap) return null;
+	const [found] = await callPublic(db, 'public_portfolio', { slug });
+	const roadmap = found && catalog.roadmaps.get(found.roadmap_id);
+	if (!found || !roadmap) return null;
+	const row = { ...found, ...(found as unknown as PublicJson) };
 	const mastery = masteryOf(row.results);
 	const completedAt = new Map(
 		row.progress.map((p) => [p.module_id, p.completed_at && new Date(p.completed_at).toISOString()])

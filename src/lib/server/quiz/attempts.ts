@@ -6,24 +6,25 @@ import { z } from 'zod';
 import type { Answer } from '$lib/quiz/engine';
 import type { Quiz } from '$lib/quiz/schema';
 import { DbError, type UserDb } from '../db/types';
-import { call, type ServiceRpc } from '../rpc';
+import { call, type RpcRow, type ServiceRpc } from '../rpc';
 import { nextCards } from '../review';
 import { gradeAttempt, parseAnswers, quizVersion, showQuiz } from './index';
 
-/** What the quiz page needs of the learner's state at one quiz, read in one call. */
-export interface QuizState {
-	attempts: number;
-	cards: Record<string, unknown>;
-	attempt_id: string | null;
-	started_at: string | Date | null;
-	checks: Record<string, Answer>;
-}
+/** Question id → the answer checked and locked in the open attempt (jsonb, as check_answer() stored it). */
+const checksOf = (checks: unknown) => checks as Record<string, Answer>;
 
-export async function quizState(db: UserDb, moduleId: string): Promise<QuizState> {
-	const [row] = await call<QuizState, 'my_quiz_state'>(db, 'my_quiz_state', {
-		module_id: moduleId
-	});
-	return row!;
+/**
+ * What the quiz page needs of the learner's state at one quiz, read in one call: attempts made,
+ * question id → review card, and the open attempt (attempt_id null when none is) with its checks.
+ */
+export async function quizState(db: UserDb, moduleId: string) {
+	const [row] = await call(db, 'my_quiz_state', { module_id: moduleId });
+	return {
+		...row!,
+		cards: row!.cards as Record<string, unknown>,
+		attempt_id: row!.attempt_id as string | null,
+		checks: checksOf(row!.checks)
+	};
 }
 
 /** Opens the learner's attempt, or resumes the open one; attemptId is null once none is left. */
@@ -33,12 +34,16 @@ export async function openAttempt(
 	moduleId: string,
 	quiz: Quiz
 ) {
-	const [row] = (await serviceRpc('open_attempt', {
+	const [row] = await serviceRpc('open_attempt', {
 		user_id: userId,
 		module_id: moduleId,
 		max_attempts: quiz.attempts ?? null
-	})) as { attempt_id: string | null; attempts: number; checks: Record<string, Answer> }[];
-	return { attemptId: row!.attempt_id, submitted: row!.attempts, checks: row!.checks };
+	});
+	return {
+		attemptId: row!.attempt_id as string | null,
+		submitted: row!.attempts,
+		checks: checksOf(row!.checks)
+	};
 }
 
 const attemptField = z.string().regex(/^[0-9a-f]{32}$/);
@@ -127,10 +132,6 @@ export async function checkAnswer(who: Learner, moduleId: string, quiz: Quiz, fo
 	return { checkedId: question.id, values };
 }
 
-interface AttemptRow {
-	answers: Record<string, Answer>;
-}
-
 /**
  * Grades and records the open attempt. A checked answer is locked: the stored one counts, whatever
  * the form now says. Only the answers count: a score or result added to the form is never read.
@@ -148,9 +149,9 @@ export async function submitAttempt(who: Learner, moduleId: string, quiz: Quiz, 
 	);
 	if (Object.keys(errors).length) return fail(400, { errors, values: formValues(form) });
 	const graded = gradeAttempt(quiz, shown, answers);
-	let rows: AttemptRow[];
+	let rows: RpcRow<'submit_attempt'>[];
 	try {
-		rows = (await who.serviceRpc('submit_attempt', {
+		rows = await who.serviceRpc('submit_attempt', {
 			user_id: who.userId,
 			module_id: moduleId,
 			attempt_id: attemptId,
@@ -165,13 +166,13 @@ export async function submitAttempt(who: Learner, moduleId: string, quiz: Quiz, 
 			max_attempts: quiz.attempts ?? null,
 			// Every answered question becomes a review card: missed ones come back soon, known ones later.
 			cards: nextCards(new Map(Object.entries(state.cards)), moduleId, graded.results)
-		})) as unknown as AttemptRow[];
+		});
 	} catch (e) {
 		const failure = refusal(e, quiz);
 		if (failure) return failure;
 		throw e;
 	}
 	// A form posted twice shows the attempt as first recorded.
-	const stored = gradeAttempt(quiz, shown, rows[0]!.answers);
+	const stored = gradeAttempt(quiz, shown, rows[0]!.answers as Record<string, Answer>);
 	return { result: { ...stored, pass: quiz.pass } };
 }

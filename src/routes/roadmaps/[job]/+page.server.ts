@@ -31,7 +31,11 @@ export async function load({ params, locals }) {
 	return { roadmap: publicRoadmap, modules, titles, competencies, learner };
 }
 
-async function change(params: { job: string }, locals: App.Locals, fn: typeof enroll) {
+async function change(
+	params: { job: string },
+	locals: App.Locals,
+	fn: typeof enroll | typeof leaveRoadmap
+) {
 	if (!locals.db) redirect(303, signInTo(`/roadmaps/${params.job}`));
 	if (!catalog.roadmaps.has(params.job)) return fail(404, { message: 'Unknown roadmap.' });
 	await fn(locals.db, params.job);

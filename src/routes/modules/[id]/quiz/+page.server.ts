@@ -4,14 +4,6 @@ import { call } from '$lib/server/rpc';
 import { gradeAttempt, showQuiz } from '$lib/server/quiz';
 import { checkAnswer, openAttempt, submitAttempt, type Learner } from '$lib/server/quiz/attempts';
 
-interface AttemptRow {
-	id: string;
-	score: string | number;
-	max_score: string | number;
-	passed: boolean;
-	submitted_at: string | Date;
-}
-
 function lookup(id: string) {
 	const module = catalog.modules.get(id);
 	const quiz = catalog.quizzes.get(id);
@@ -20,7 +12,7 @@ function lookup(id: string) {
 }
 
 async function history(db: NonNullable<App.Locals['db']>, moduleId: string) {
-	const rows = await call<AttemptRow, 'my_attempts'>(db, 'my_attempts', { module_id: moduleId });
+	const rows = await call(db, 'my_attempts', { module_id: moduleId });
 	return rows.map((r) => ({
 		id: r.id,
 		score: Number(r.score),
