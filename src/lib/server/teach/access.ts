@@ -10,7 +10,7 @@ import type { UserDb } from '$lib/server/db/types';
 /** Whether the signed-in user holds the instructor role. Supabase returns a scalar bare. */
 export async function isInstructor(db: UserDb | null): Promise<boolean> {
 	if (!db) return false;
-	const [row] = await call<unknown, 'is_instructor'>(db, 'is_instructor', {});
+	const [row] = (await call(db, 'is_instructor')) as unknown[];
 	return row === true || (row as { is_instructor?: unknown } | undefined)?.is_instructor === true;
 }
 

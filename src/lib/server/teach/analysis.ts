@@ -25,11 +25,7 @@ export async function analysisOf(locals: App.Locals, moduleId: string, isDev = d
 	// In `npm run dev` anyone sees the page, but only an instructor's account reads attempts.
 	if (!(await isInstructor(locals.db)))
 		return { ...base, result: { state: 'not-instructor' } as Analysis };
-	const rows = await call<{ results: unknown }, 'module_first_attempts'>(
-		locals.db!,
-		'module_first_attempts',
-		{ target_module: moduleId }
-	);
+	const rows = await call(locals.db!, 'module_first_attempts', { target_module: moduleId });
 	const ids = new Set(quiz.questions.map((q) => q.id));
 	const attempts: AttemptResults[] = [];
 	for (const row of rows) {
