@@ -148,6 +148,23 @@ const TABLES: Record<string, TableSpec> = {
 			service_role: ALL
 		}
 	},
+	// A's row says instructor (set in beforeAll). Written by service_role only: nobody, A included,
+	// grants, changes or drops a role with their own token (tests/db/09-roles.test.ts).
+	user_roles: {
+		prepare: { insert: 'delete from public.user_roles where user_id = $1' },
+		sql: {
+			select: 'select user_id from public.user_roles where user_id = $1',
+			insert: `insert into public.user_roles (user_id, role) values ($1, 'instructor') returning user_id`,
+			update: `update public.user_roles set granted_at = now() where user_id = $1 returning user_id`,
+			delete: 'delete from public.user_roles where user_id = $1 returning user_id'
+		},
+		expect: {
+			anon: NONE,
+			owner: { select: 'allow', insert: 'deny', update: 'deny', delete: 'deny' },
+			'other learner': NONE,
+			service_role: ALL
+		}
+	},
 	// What a learner may write: that they opened and read a module. Writing its completion is tested
 	// in 08-earned-completion.test.ts.
 	module_progress: {
@@ -221,6 +238,7 @@ describe.each(engines)('RLS matrix on %s', (engine) => {
 		t = await openTestDb(engine);
 		a = await createUser(t.db, 'a@example.org');
 		b = await createUser(t.db, 'b@example.org');
+		await t.db.serviceRpc('set_user_role', { user_email: 'a@example.org', new_role: 'instructor' });
 		for (const id of [a, b]) {
 			await t.db.forUser(id).rpc('enroll', { roadmap_id: 'mlops-engineer' });
 			await t.db.forUser(id).rpc('start_module', { module_id: 'ml-basics' });

@@ -123,3 +123,69 @@ for (const id of catalog.quizzes.keys())
 		}
 		expect(leaks).toEqual([]);
 	});
+
+// The quiz preview (/teach/modules/<id>/preview and its trial) holds every key: in the production
+// build, learners and visitors get the 404 of a page that does not exist — its data, its trial and
+// the trial's grading included. (tests/e2e/teach.test.ts shows an instructor getting the keys.)
+const previewPaths = (id: string) => [
+	`/teach/modules/${id}/preview`,
+	`/teach/modules/${id}/preview/__data.json`,
+	`/teach/modules/${id}/preview/try`,
+	`/teach/modules/${id}/preview/try/__data.json`
+];
+
+for (const id of catalog.quizzes.keys())
+	test(`${id}: learners and visitors get a 404 with no key from its quiz preview`, async ({
+		playwright
+	}) => {
+		const visitor = await playwright.request.newContext({ baseURL });
+		const leaks: string[] = [];
+		try {
+			for (const [who, request] of [
+				['learner', learner],
+				['visitor', visitor]
+			] as const) {
+				for (const path of previewPaths(id)) {
+					const res = await request.get(path);
+					const body = norm(await res.text());
+					// SvelteKit answers a page's data with 200 and the load's error inside.
+					if (path.endsWith('__data.json'))
+						expect(body, `${who} ${path}`).toMatch(
+							/\{"type":"error","error":\{"message":"Not Found"\},"status":404\}\]\}$/
+						);
+					else expect(res.status(), `${who} ${path}`).toBe(404);
+					leaks.push(...leaksIn(id, `${who} ${path}`, body));
+				}
+				const quiz = catalog.quizzes.get(id)!;
+				const graded = await request.post(`/teach/modules/${id}/preview/try`, {
+					data: new URLSearchParams(quiz.questions.flatMap(rightFields)).toString(),
+					headers: {
+						'content-type': 'application/x-www-form-urlencoded',
+						origin: baseURL,
+						accept: 'text/html'
+					}
+				});
+				expect(graded.status(), `${who} POST try`).toBe(404);
+				const body = norm(await graded.text());
+				leaks.push(...leaksIn(id, `${who} POST try`, body));
+				for (const word of ['Right answer', 'would pass', 'explanationHtml'])
+					if (body.includes(word)) leaks.push(`${who} POST try: ${word}`);
+			}
+		} finally {
+			await visitor.dispose();
+		}
+		expect(leaks).toEqual([]);
+	});
+
+test('the preview 404 is the 404 of a page that does not exist', async () => {
+	const text = async (path: string) => {
+		const res = await learner.get(path);
+		const body = norm(await res.text());
+		return { status: res.status(), main: /<main[^>]*>(.*)<\/main>/.exec(body)?.[1] ?? body };
+	};
+	const missing = await text('/teach/no-such-page');
+	expect(missing.status).toBe(404);
+	const id = [...catalog.quizzes.keys()][0]!;
+	expect(await text(`/teach/modules/${id}/preview`)).toEqual(missing);
+	expect(await text(`/teach/modules/no-such-module/preview`)).toEqual(missing);
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkCatalog } from '../../src/lib/content/catalog';
+import { CHECKS, checkCatalog } from '../../src/lib/content/catalog';
 import { formatProblem } from '../../src/lib/content/problems';
 import { fixture } from '../helpers/fixtures';
 
@@ -115,6 +115,53 @@ describe('errors name the file and line', () => {
 			'courses/modules/nlp/attention/index.md:2: warning: module "attention" is in no roadmap: add it to a phase of a roadmap in courses/roadmaps/'
 		]);
 		expect(problems.every((p) => p.severity === 'warning')).toBe(true);
+	});
+});
+
+describe('every problem in one pass', () => {
+	it('checks the rest of a lesson whose frontmatter fails, and references to it still resolve', () => {
+		// embeddings: a mistyped field, an unknown competency and prerequisite, a brace in prose;
+		// tokenization: frontmatter that is not YAML. Both are listed by the roadmap and by prompt-basics.
+		expect(errors('all-at-once')).toEqual([
+			'courses/modules/nlp/embeddings/index.md:6: competencies[0]: unknown competency "nlp-fundamental" — did you mean "nlp-fundamentals"? (competencies are defined in courses/competencies.yaml)',
+			'courses/modules/nlp/embeddings/index.md:8: minutes: expected number, got string "twenty"',
+			'courses/modules/nlp/embeddings/index.md:9: prerequisites[0]: unknown module "tokenisation" — did you mean "tokenization"?',
+			'courses/modules/nlp/embeddings/index.md:14: a brace in prose is read as Svelte code — put it in `backticks`, or write &#123; / &#125;',
+			'courses/modules/nlp/tokenization/index.md:4: invalid YAML: Flow sequence in block collection must be sufficiently indented and end with a ] (check indentation, and quote values containing ": " or "#")'
+		]);
+	});
+
+	it('reports no "unknown module" for a module whose fields are wrong or unreadable', () => {
+		for (const name of ['bad-fields', 'bad-frontmatter', 'all-at-once']) {
+			expect(errors(name).length, name).toBeGreaterThan(0);
+			expect(
+				errors(name).filter((e) => e.includes('unknown module "embeddings"')),
+				name
+			).toEqual([]);
+		}
+	});
+
+	it('reports no "unknown competency" when the competency file itself is unreadable', () => {
+		const e = errors('bad-yaml');
+		expect(e.length).toBeGreaterThan(0);
+		expect(e.every((m) => m.startsWith('courses/competencies.yaml:3: invalid YAML: '))).toBe(true);
+	});
+
+	it('keeps a lesson that fails out of the index, so the app never serves it', () => {
+		const { catalog } = checkCatalog(fixture('all-at-once'));
+		expect([...catalog.modules.keys()]).toEqual(['prompt-basics']);
+		expect(catalog.roadmapsByModule.has('embeddings')).toBe(false);
+	});
+
+	it('is composed of checks per kind; one more check is one more entry', () => {
+		const extra = (ctx: Parameters<(typeof CHECKS)[number]>[0]) =>
+			ctx.error('courses/competencies.yaml', 1, 'an extra check ran');
+		expect(
+			checkCatalog(fixture('base'), { ...TODAY, checks: [...CHECKS, extra] }).problems.map(
+				formatProblem
+			)
+		).toEqual(['courses/competencies.yaml:1: an extra check ran']);
+		expect(checkCatalog(fixture('base'), { ...TODAY, checks: CHECKS }).problems).toEqual([]);
 	});
 });
 

@@ -126,6 +126,47 @@ describe('the build and the dev server', () => {
 		);
 	});
 
+	it('in dev, start with a broken catalog: the terminal and every page list its problems', () => {
+		const plugin = catalogCheck(root, () => fixture('cycle'), false);
+		(plugin.configResolved as (c: unknown) => void)({ command: 'serve' });
+		const logged: string[] = [];
+		let middleware!: (req: unknown, res: unknown, next: () => void) => void;
+		const server = {
+			config: { logger: { error: (m: string) => logged.push(m), warn() {}, info() {} } },
+			watcher: { add() {}, on() {} },
+			middlewares: { use: (fn: typeof middleware) => (middleware = fn) },
+			environments: {},
+			ws: { send() {} }
+		};
+		(plugin.configureServer as (s: unknown) => void)(server);
+		expect(logged.join('\n')).toContain(
+			'courses/modules/nlp/tokenization/index.md:9: prerequisites form a cycle: tokenization → prompt-basics → tokenization'
+		);
+		expect(logged.join('\n')).not.toMatch(/^\s+at /m);
+		// The server still loads: the index is built, not thrown.
+		expect(load(plugin).code).toMatch(/^export default JSON\.parse\(/);
+		const res = { statusCode: 0, body: '', setHeader() {}, end: (b: string) => (res.body = b) };
+		let passed = false;
+		middleware(
+			{ method: 'GET', url: '/', headers: { accept: 'text/html' } },
+			res,
+			() => (passed = true)
+		);
+		expect(passed).toBe(false);
+		expect(res.statusCode).toBe(503);
+		expect(res.body).toContain(
+			'prerequisites form a cycle: tokenization → prompt-basics → tokenization'
+		);
+		expect(res.body).toContain('/@vite/client');
+		// Vite's own files (its client, which reloads the page) still pass.
+		middleware(
+			{ method: 'GET', url: '/@vite/client', headers: { accept: '*/*' } },
+			res,
+			() => (passed = true)
+		);
+		expect(passed).toBe(true);
+	});
+
 	it('build the catalog index from a valid catalog', () => {
 		const { code } = load(catalogCheck(root, () => fixture('base')));
 		expect(code).toMatch(/^export default JSON\.parse\(/);

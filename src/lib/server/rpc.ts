@@ -32,7 +32,9 @@ export const RPC = [
 	'share_portfolio',
 	'revoke_share',
 	'my_review_forecast',
-	'my_next_review'
+	'my_next_review',
+	'is_instructor',
+	'module_first_attempts'
 ] as const satisfies readonly FunctionName[];
 
 /** Functions anyone may call, signed in or not (`anon` and `authenticated`). */
@@ -43,7 +45,8 @@ export const SERVICE_RPC = [
 	'open_attempt',
 	'check_answer',
 	'submit_attempt',
-	'review_answer'
+	'review_answer',
+	'set_user_role'
 ] as const satisfies readonly FunctionName[];
 
 /**

@@ -268,6 +268,24 @@ export type Database = {
 				};
 				Relationships: [];
 			};
+			user_roles: {
+				Row: {
+					granted_at: string;
+					role: string;
+					user_id: string;
+				};
+				Insert: {
+					granted_at?: string;
+					role: string;
+					user_id: string;
+				};
+				Update: {
+					granted_at?: string;
+					role?: string;
+					user_id?: string;
+				};
+				Relationships: [];
+			};
 		};
 		Views: {
 			[_ in never]: never;
@@ -309,6 +327,7 @@ export type Database = {
 					started_at: string;
 				}[];
 			};
+			is_instructor: { Args: Record<PropertyKey, never>; Returns: boolean };
 			leave_roadmap: {
 				Args: { roadmap_id: string };
 				Returns: {
@@ -321,6 +340,13 @@ export type Database = {
 					module_id: string;
 					read_at: string;
 					status: Database['public']['Enums']['progress_status'];
+				}[];
+			};
+			module_first_attempts: {
+				Args: { target_module: string };
+				Returns: {
+					max_score: number;
+					results: Json;
 				}[];
 			};
 			my_attempt_results: {
@@ -547,6 +573,14 @@ export type Database = {
 					isSetofReturn: true;
 				};
 			};
+			set_user_role: {
+				Args: { new_role: string; user_email: string };
+				Returns: {
+					email: string;
+					role: string;
+					user_id: string;
+				}[];
+			};
 			share_portfolio: {
 				Args: { module_ids: Json; roadmap_id: string };
 				Returns: {
@@ -727,6 +761,7 @@ export const Constants = {
 export type LocalResultColumns = {
 	enroll: { started_at: Date };
 	mark_read: { read_at: Date };
+	module_first_attempts: { max_score: string };
 	my_attempt_results: { submitted_at: Date };
 	my_attempts: { max_score: string; score: string; started_at: Date; submitted_at: Date };
 	my_best_scores: { best: string };

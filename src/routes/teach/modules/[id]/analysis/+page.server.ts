@@ -1,0 +1,56 @@
+import { analysisOf, MIN_LEARNERS } from '$lib/server/teach/analysis';
+import type { QuestionStats } from '$lib/teach/item-analysis';
+
+/** The columns a table can be sorted by, with their labels. */
+const SORTS = {
+	order: 'Quiz order',
+	attempts: 'Attempts',
+	facility: 'Facility',
+	sd: 'SD',
+	randomGuess: 'Random guess',
+	intendedWeight: 'Intended weight',
+	effectiveWeight: 'Effective weight',
+	discriminationIndex: 'Discrimination index',
+	discriminativeEfficiency: 'Discriminative efficiency'
+} as const;
+type Sort = keyof typeof SORTS;
+
+const plain = (markdown: string) =>
+	markdown
+		.replace(/[`*_[\]]/g, '')
+		.replace(/\s+/g, ' ')
+		.trim();
+
+export async function load({ params, locals, url }) {
+	const { module, quiz, result } = await analysisOf(locals, params.id);
+	const sortParam = url.searchParams.get('sort') ?? 'order';
+	const sort: Sort = sortParam in SORTS ? (sortParam as Sort) : 'order';
+	const dir = url.searchParams.get('dir') === 'desc' ? 'desc' : 'asc';
+	const prompts = new Map(
+		quiz.questions.map((q, i) => [q.id, { n: i + 1, type: q.type, prompt: plain(q.prompt) }])
+	);
+	let rows: (QuestionStats & { n: number; type: string; prompt: string })[] = [];
+	if (result.state === 'ready') {
+		rows = result.analysis.questions.map((q) => ({ ...q, ...prompts.get(q.questionId)! }));
+		if (sort !== 'order') {
+			// Nulls last whichever the direction: a figure that cannot be computed is not the smallest.
+			const key = (r: (typeof rows)[number]) => r[sort] as number | null;
+			rows.sort((a, b) => {
+				const [x, y] = [key(a), key(b)];
+				if (x === null || y === null) return x === y ? a.n - b.n : x === null ? 1 : -1;
+				return (dir === 'asc' ? x - y : y - x) || a.n - b.n;
+			});
+		} else if (dir === 'desc') rows.reverse();
+	}
+	return {
+		module,
+		minLearners: MIN_LEARNERS,
+		state: result.state,
+		learners: result.state === 'not-instructor' ? 0 : result.learners,
+		quiz: result.state === 'ready' ? result.analysis.quiz : null,
+		rows,
+		sort,
+		dir,
+		sorts: Object.entries(SORTS).map(([id, label]) => ({ id, label }))
+	};
+}
