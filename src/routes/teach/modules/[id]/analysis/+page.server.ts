@@ -15,11 +15,14 @@ const SORTS = {
 } as const;
 type Sort = keyof typeof SORTS;
 
-const plain = (markdown: string) =>
-	markdown
+/** The prompt as a short line of plain text: the preview, linked, has the whole of it. */
+const plain = (markdown: string, max = 90) => {
+	const text = markdown
 		.replace(/[`*_[\]]/g, '')
 		.replace(/\s+/g, ' ')
 		.trim();
+	return text.length > max ? `${text.slice(0, max - 1).trimEnd()}…` : text;
+};
 
 export async function load({ params, locals, url }) {
 	const { module, quiz, result } = await analysisOf(locals, params.id);
