@@ -3,11 +3,14 @@
 -- in any table of public; the learner reads their own, and cannot write what only the server
 -- records (attempts, completions). Each statement is undone after it is judged (tests.outcome).
 begin;
-select plan(96);
+select plan(108);
 
 select tests.create_learner_with_history('learner_a') is not null as made_a;
 select tests.create_user('learner_b') is not null as made_b;
 select tests.user_id('learner_a') as a \gset
+-- A role row for learner a, so that reading their own row of user_roles is tested too. Only
+-- service_role writes roles; here the test's owner does, before anyone is authenticated.
+insert into public.user_roles (user_id, role) values (:'a', 'instructor');
 
 -- One row per table: reading, adding, changing and removing learner a's rows.
 create temp table cases (tbl text, op text, statement text) on commit drop;
@@ -49,7 +52,11 @@ from (values
 	('portfolio_shares', 'select', 'select user_id from public.portfolio_shares where user_id = %L'),
 	('portfolio_shares', 'insert', 'insert into public.portfolio_shares (user_id, roadmap_id) values (%L, ''prompt-engineer'') returning user_id'),
 	('portfolio_shares', 'update', 'update public.portfolio_shares set revoked_at = now() where user_id = %L returning user_id'),
-	('portfolio_shares', 'delete', 'delete from public.portfolio_shares where user_id = %L returning user_id')
+	('portfolio_shares', 'delete', 'delete from public.portfolio_shares where user_id = %L returning user_id'),
+	('user_roles', 'select', 'select user_id from public.user_roles where user_id = %L'),
+	('user_roles', 'insert', 'insert into public.user_roles (user_id, role) values (%L, ''instructor'') returning user_id'),
+	('user_roles', 'update', 'update public.user_roles set granted_at = now() where user_id = %L returning user_id'),
+	('user_roles', 'delete', 'delete from public.user_roles where user_id = %L returning user_id')
 ) as o (tbl, op, statement);
 grant select on cases to anon, authenticated;
 
@@ -77,7 +84,7 @@ from cases where op = 'select' order by tbl;
 
 -- What only the server records, learner a cannot write either.
 select is(tests.outcome(statement), 'denied', format('learner a cannot %s their own %s', op, tbl))
-from cases where tbl in ('quiz_attempts', 'quiz_checks', 'quiz_open_attempts', 'review_cards') and op <> 'select'
+from cases where tbl in ('quiz_attempts', 'quiz_checks', 'quiz_open_attempts', 'review_cards', 'user_roles') and op <> 'select'
 order by tbl, op;
 select is(
 	tests.outcome(format('update public.module_progress set status = ''completed'', completed_at = now() where user_id = %L returning user_id', :'a')),
