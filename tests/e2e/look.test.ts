@@ -27,6 +27,33 @@ test('the theme switch works without JavaScript: a cookie, read on the server', 
 	await context.close();
 });
 
+test('a theme that is not one of the three is refused, and the one chosen stays', async ({
+	page
+}) => {
+	await page.goto('/');
+	await switchTo(page, 'Dark');
+	await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
+	await expect
+		.poll(async () => (await page.context().cookies()).some((c) => c.name === 'jalons_theme'))
+		.toBe(true);
+	const origin = new URL(page.url()).origin;
+	const post = (theme: string, redirectTo = '/') =>
+		page.request.post('/theme', {
+			form: { theme, redirectTo },
+			// A browser's form post without JavaScript (with `*/*` SvelteKit answers JSON, status 200).
+			headers: { origin, accept: 'text/html' },
+			maxRedirects: 0
+		});
+	for (const bad of ['purple', 'dark\u0000', ''])
+		expect((await post(bad)).status(), `theme ${JSON.stringify(bad)}`).toBe(400);
+	expect((await post('light', '/a\u0000b')).status()).toBe(400);
+	expect((await page.context().cookies()).find((c) => c.name === 'jalons_theme')?.value).toBe(
+		'dark'
+	);
+	const refused = await post('purple');
+	expect(await refused.text()).toContain('Choose one of System, Light, Dark.');
+});
+
 test('with JavaScript the theme switches without a reload, and is remembered', async ({ page }) => {
 	await page.goto('/');
 	await page.waitForFunction(() => document.querySelector('form.theme') !== null);
