@@ -83,3 +83,85 @@ export function proseWords(body: string): number {
 		.replace(/[#*_>`|[\]-]/g, ' ');
 	return text.split(/\s+/).filter((w) => /[\p{L}\p{N}]/u.test(w)).length;
 }
+
+/** The fewest words a model answer may have: enough to name the key points a learner checks. */
+export const MODEL_ANSWER_MIN_WORDS = 25;
+
+/**
+ * The "Check yourself" section: each list item is a question, and the paragraphs indented under
+ * it after a blank line are its model answer (rendered folded, in a `<details>`). Problems: no such
+ * section, an item with no model answer, or one too short to grade oneself against.
+ */
+export function checkYourself(body: string): BodyProblem[] {
+	return readCheckYourself(body).problems;
+}
+
+/** The lesson without the model answers of "Check yourself": what a reader reads unfolded. */
+export function withoutModelAnswers(body: string): string {
+	const { answerLines } = readCheckYourself(body);
+	return body
+		.split('\n')
+		.filter((_, i) => !answerLines.has(i + 1))
+		.join('\n');
+}
+
+function readCheckYourself(body: string): { problems: BodyProblem[]; answerLines: Set<number> } {
+	const answerLines = new Set<number>();
+	const fail = (problems: BodyProblem[]) => ({ problems, answerLines });
+	const lines = body.split('\n');
+	const start = lines.findIndex((l) => /^##\s+Check yourself\s*$/.test(l));
+	if (start < 0)
+		return fail([
+			{
+				line: 1,
+				message:
+					'no "## Check yourself" section — end the lesson with 3–5 questions, each with a model answer'
+			}
+		]);
+	let end = lines.findIndex((l, i) => i > start && /^#{1,2}\s/.test(l));
+	if (end < 0) end = lines.length;
+	const items: { line: number; question: string[]; answer: string[] }[] = [];
+	let blank = false;
+	for (let i = start + 1; i < end; i++) {
+		const raw = lines[i]!;
+		const item = /^(?:[-*]|\d+[.)])\s+(.*)$/.exec(raw);
+		const last = items[items.length - 1];
+		if (item) items.push({ line: i + 1, question: [item[1]!], answer: [] });
+		else if (!raw.trim()) {
+			blank = true;
+			continue;
+		} else if (last && (last.answer.length > 0 || blank) && /^\s{2,}\S/.test(raw)) {
+			last.answer.push(raw);
+			answerLines.add(i + 1);
+		} else if (last && !blank) (last.answer.length ? last.answer : last.question).push(raw);
+		else
+			return fail([
+				{
+					line: i + 1,
+					message:
+						'text in "Check yourself" outside its list — indent a model answer by two spaces under its question'
+				}
+			]);
+		blank = false;
+	}
+	if (items.length === 0)
+		return fail([
+			{ line: start + 1, message: '"Check yourself" has no questions — list 3–5 of them' }
+		]);
+	const problems: BodyProblem[] = [];
+	for (const it of items) {
+		const words = proseWords(it.answer.join('\n'));
+		if (words === 0)
+			problems.push({
+				line: it.line,
+				message:
+					'this "Check yourself" question has no model answer — add one under it, after a blank line, indented by two spaces'
+			});
+		else if (words < MODEL_ANSWER_MIN_WORDS)
+			problems.push({
+				line: it.line,
+				message: `this model answer has ${words} words — give the key points a learner can check their answer against (at least ${MODEL_ANSWER_MIN_WORDS})`
+			});
+	}
+	return { problems, answerLines };
+}

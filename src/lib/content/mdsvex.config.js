@@ -28,6 +28,53 @@ function rehypeHeadingIds() {
 	};
 }
 
+/** @param {HastNode} node */
+const isBlank = (node) => node.type === 'text' && !(node.value ?? '').trim();
+
+/**
+ * Folds the model answers of "Check yourself": in the list after that heading, what follows a
+ * question's first paragraph goes into `<details class="model-answer">` with a "Model answer"
+ * summary, so a learner answers first and then grades themselves (docs/authoring.md).
+ */
+function rehypeModelAnswers() {
+	/** @param {HastNode} tree */
+	return (tree) => {
+		const top = tree.children ?? [];
+		const at = top.findIndex(
+			(n) => n.type === 'element' && n.tagName === 'h2' && textOf(n).trim() === 'Check yourself'
+		);
+		if (at < 0) return;
+		const list = top.slice(at + 1).find((n) => n.type === 'element');
+		if (!list || (list.tagName !== 'ul' && list.tagName !== 'ol')) return;
+		list.properties = { ...list.properties, className: ['check-yourself'] };
+		for (const li of list.children ?? []) {
+			if (li.type !== 'element' || li.tagName !== 'li') continue;
+			const kids = li.children ?? [];
+			const first = kids.findIndex((n) => n.type === 'element' && n.tagName === 'p');
+			if (first < 0) continue;
+			const answer = kids.slice(first + 1).filter((n) => !isBlank(n));
+			if (answer.length === 0) continue;
+			li.children = [
+				...kids.slice(0, first + 1),
+				{
+					type: 'element',
+					tagName: 'details',
+					properties: { className: ['model-answer'] },
+					children: [
+						{
+							type: 'element',
+							tagName: 'summary',
+							properties: {},
+							children: [{ type: 'text', value: 'Model answer' }]
+						},
+						...answer
+					]
+				}
+			];
+		}
+	};
+}
+
 const ALIASES = /** @type {Record<string, string>} */ ({
 	ts: 'typescript',
 	js: 'javascript',
@@ -72,6 +119,6 @@ export const mdsvexOptions = {
 	layout: { _: fileURLToPath(new URL('../components/LessonLayout.svelte', import.meta.url)) },
 	layoutPropForwarding: 'runes',
 	highlight: { highlighter: highlight },
-	rehypePlugins: [rehypeHeadingIds],
+	rehypePlugins: [rehypeHeadingIds, rehypeModelAnswers],
 	smartypants: { quotes: true, ellipses: true, backticks: false, dashes: 'oldschool' }
 };

@@ -130,3 +130,22 @@ export const quizSchema = z
 export type Question = z.infer<typeof questionSchema>;
 export type QuestionType = Question['type'];
 export type Quiz = z.infer<typeof quizSchema>;
+
+/** A retry must be a mostly different quiz: the pool holds at least this many times the draw. */
+export const POOL_FACTOR = 1.5;
+
+/**
+ * What is wrong with a quiz's pool for retries, or null. A quiz without `draw` asks its whole
+ * pool, the same questions every time. Checked on the real catalog by its guard
+ * (tests/unit/catalog-guards.test.ts); a quiz being written may still have a small pool.
+ */
+export function poolProblem(quiz: Pick<Quiz, 'draw' | 'questions'>): string | null {
+	const pool = quiz.questions.length;
+	const draw = quiz.draw ?? pool;
+	const needed = Math.ceil(POOL_FACTOR * draw);
+	if (pool >= needed) return null;
+	const most = Math.floor(pool / POOL_FACTOR);
+	return quiz.draw === undefined
+		? `no \`draw\`: every attempt asks the same ${pool} questions — set \`draw\` to at most ${most} or write more questions (pool ≥ ${POOL_FACTOR} × draw)`
+		: `draw: ${draw} of ${pool} questions — a retry would repeat most of them; write ${needed - pool} more or draw at most ${most} (pool ≥ ${POOL_FACTOR} × draw)`;
+}
