@@ -46,6 +46,10 @@ Walk through one realistic example, with code where it helps.
 
 1. A question the reader answers in their head.
 
+   Its model answer, indented under the question after a blank line: the key points a good answer
+   contains, and the usual wrong answer and why it is wrong, so a reader can grade themselves. The
+   page folds it under "Model answer".
+
 ## References
 
 - [A primary source](https://example.org/)
