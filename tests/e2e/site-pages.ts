@@ -15,7 +15,8 @@ export const fixedPages = [
 	'/tools/token-counter',
 	'/tools/overlap',
 	'/tools/spot-the-attack',
-	'/tools/policy-evaluator'
+	'/tools/policy-evaluator',
+	'/tools/drift'
 ];
 
 export const roadmapPages = [...catalog.roadmaps.keys()].map((id) => `/roadmaps/${id}`);

@@ -11,7 +11,8 @@ export const LESSON_COMPONENTS = [
 	'TokenCounter',
 	'OverlapCalculator',
 	'InjectionSpotter',
-	'PolicyEvaluator'
+	'PolicyEvaluator',
+	'DriftCalculator'
 ];
 
 /**

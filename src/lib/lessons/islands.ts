@@ -7,7 +7,8 @@ const islands: Record<string, () => Promise<{ default: Component }>> = {
 	TokenCounter: () => import('$lib/components/lesson/TokenCounter.svelte'),
 	OverlapCalculator: () => import('$lib/components/lesson/OverlapCalculator.svelte'),
 	InjectionSpotter: () => import('$lib/components/lesson/InjectionSpotter.svelte'),
-	PolicyEvaluator: () => import('$lib/components/lesson/PolicyEvaluator.svelte')
+	PolicyEvaluator: () => import('$lib/components/lesson/PolicyEvaluator.svelte'),
+	DriftCalculator: () => import('$lib/components/lesson/DriftCalculator.svelte')
 };
 
 /** Brings every island under `root` to life; returns a function that removes them again. */

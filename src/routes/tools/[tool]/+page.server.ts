@@ -2,6 +2,7 @@ import { error } from '@sveltejs/kit';
 import { z } from 'zod';
 import { catalog } from '$lib/server/content';
 import { countTokens, tokenRequest } from '$lib/server/tools/tokens';
+import { BIN_CHOICES } from '$lib/lessons/drift';
 import { userText } from '$lib/user-text';
 
 // The lesson components as standalone pages: where their forms go when JavaScript is off, and a
@@ -10,7 +11,8 @@ const TOOLS = {
 	'token-counter': 'Token counter and cost estimator',
 	overlap: 'BLEU and ROUGE calculator',
 	'spot-the-attack': 'Spot the attack',
-	'policy-evaluator': 'Access-policy evaluator'
+	'policy-evaluator': 'Access-policy evaluator',
+	drift: 'Drift calculator: PSI and Kolmogorov–Smirnov'
 } as const;
 
 const text = (max: number) =>
@@ -32,6 +34,19 @@ const FIELDS = {
 			context: text(5000)
 		}),
 		labels: { policy: 'Policy', action: 'Action', resource: 'Resource', context: 'Context' }
+	},
+	drift: {
+		schema: z.object({
+			reference: text(60000),
+			current: text(60000),
+			bins: z.coerce
+				.number()
+				.refine((n) => (BIN_CHOICES as readonly number[]).includes(n), {
+					message: `Choose ${BIN_CHOICES.join(', ')} bins.`
+				})
+				.optional()
+		}),
+		labels: { reference: 'Reference window', current: 'Current window', bins: 'Bins' }
 	}
 };
 
@@ -85,6 +100,11 @@ export function load({ params, url }) {
 		return {
 			...base,
 			...fields(FIELDS.overlap, q)
+		};
+	if (tool === 'drift')
+		return {
+			...base,
+			...fields(FIELDS.drift, q)
 		};
 	if (tool === 'policy-evaluator')
 		return {
