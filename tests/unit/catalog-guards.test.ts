@@ -1,9 +1,14 @@
 // Guards on the real catalog under courses/: what every learner is promised.
 import { describe, expect, it } from 'vitest';
 import { checkCatalog } from '../../src/lib/content/catalog';
-import { LESSON_COMPONENTS, proseWords } from '../../src/lib/content/lesson-text';
+import {
+	checkYourself,
+	LESSON_COMPONENTS,
+	proseWords,
+	withoutModelAnswers
+} from '../../src/lib/content/lesson-text';
 import { formatProblem } from '../../src/lib/content/problems';
-import { QUESTION_TYPES } from '../../src/lib/quiz/schema';
+import { poolProblem, QUESTION_TYPES } from '../../src/lib/quiz/schema';
 import { readCourseFiles } from '../../scripts/catalog-files';
 
 const root = new URL('../..', import.meta.url).pathname;
@@ -36,9 +41,10 @@ describe('the catalog', () => {
 		expect(modules.filter((m) => !catalog.roadmapsByModule.has(m.id)).map((m) => m.id)).toEqual([]);
 	});
 
-	it('keeps every lesson between 800 and 2,000 words of prose', () => {
+	// The model answers of "Check yourself" are folded: a reader reads them after answering.
+	it('keeps every lesson between 800 and 2,000 words of prose, model answers aside', () => {
 		const out = modules
-			.map((m) => ({ id: m.id, words: proseWords(m.body) }))
+			.map((m) => ({ id: m.id, words: proseWords(withoutModelAnswers(m.body)) }))
 			.filter((m) => m.words < 800 || m.words > 2000);
 		expect(out).toEqual([]);
 	});
@@ -47,6 +53,13 @@ describe('the catalog', () => {
 		const missing = modules
 			.filter((m) => !/^## Check yourself/m.test(m.body) || !/^## References/m.test(m.body))
 			.map((m) => m.id);
+		expect(missing).toEqual([]);
+	});
+
+	it('gives every Check yourself question a model answer a learner can grade themselves by', () => {
+		const missing = modules.flatMap((m) =>
+			checkYourself(m.body).map((p) => `${m.file}:${m.bodyLine + p.line - 1}: ${p.message}`)
+		);
 		expect(missing).toEqual([]);
 	});
 
@@ -75,6 +88,20 @@ describe('the quizzes', () => {
 				};
 			})
 			.filter((x) => x.questions < 6 || x.types < 3);
+		expect(weak).toEqual([]);
+	});
+
+	it('ask at least 6 questions per attempt, drawn from a pool of at least 1.5 × that, so a retry is a different quiz', () => {
+		const weak = modules.flatMap((m) => {
+			const q = catalog.quizzes.get(m.id);
+			if (!q) return [];
+			const problem = poolProblem(q);
+			const asked = q.draw ?? q.questions.length;
+			return [
+				...(problem ? [`${m.file.replace(/index\.md$/, 'quiz.yaml')}: ${problem}`] : []),
+				...(asked < 6 ? [`${m.id}: asks ${asked} questions`] : [])
+			];
+		});
 		expect(weak).toEqual([]);
 	});
 
