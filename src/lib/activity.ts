@@ -11,7 +11,8 @@ const MS_DAY = 86_400_000;
 const toDate = (day: string) => new Date(`${day}T00:00:00Z`);
 const fromDate = (d: Date) => d.toISOString().slice(0, 10);
 
-export const addDays = (day: string, n: number) => fromDate(new Date(toDate(day).getTime() + n * MS_DAY));
+export const addDays = (day: string, n: number) =>
+	fromDate(new Date(toDate(day).getTime() + n * MS_DAY));
 
 /** The Monday of the week `day` falls in. */
 export function mondayOf(day: string): string {
@@ -59,7 +60,8 @@ export interface HeatMap {
 	since: string;
 }
 
-const MONTH = (day: string) => toDate(day).toLocaleDateString('en-GB', { month: 'short', timeZone: 'UTC' });
+const MONTH = (day: string) =>
+	toDate(day).toLocaleDateString('en-GB', { month: 'short', timeZone: 'UTC' });
 
 /** The last `weeks` weeks to today, Monday first; days after today are not in it. */
 export function heatMap(days: readonly ActiveDay[], today: string, weeks = 12): HeatMap {
