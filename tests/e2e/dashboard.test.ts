@@ -79,3 +79,54 @@ for (const javaScriptEnabled of [true, false])
 		}
 		await context.close();
 	});
+
+test('the graph marks done / in progress / locked; a module page is read in one roadmap', async ({
+	page
+}) => {
+	test.setTimeout(120_000);
+	await signUpNew(page);
+	const box = (id: string) => page.locator(`.graph g.box[data-module="${id}"]`);
+	await page.goto('/roadmaps/prompt-engineer');
+	await expect(box('prompt-design-basics')).toHaveClass(/locked/);
+	await expect(page.locator('.graph figcaption')).toContainText('⊘ Locked');
+	await passQuiz(page.request, new URL(page.url()).origin, MODULE);
+	await page.goto('/modules/llm-apis');
+	await page.goto('/roadmaps/prompt-engineer');
+	await expect(box(MODULE)).toHaveClass(/done/);
+	await expect(box(MODULE).locator('text.mark')).toHaveText('✓');
+	await expect(box('llm-apis')).toHaveClass(/progress/);
+	await expect(box('prompt-design-basics')).not.toHaveClass(/locked/);
+	await expectNoAxeViolations(page);
+
+	// The roadmap the learner came from gives the page its one previous/next; the other is listed.
+	await page.goto(`/modules/${MODULE}?from=chatbot-project-manager`);
+	await expect(page.getByRole('navigation', { name: 'Breadcrumb' })).toContainText(
+		'Chatbot Project Manager'
+	);
+	await expect(page.getByRole('navigation', { name: /previous and next module/ })).toHaveCount(1);
+	await expect(
+		page.getByRole('navigation', {
+			name: 'Chatbot Project Manager roadmap: previous and next module'
+		})
+	).toBeVisible();
+	await expect(page.getByRole('link', { name: 'Prompt Engineer roadmap' })).toHaveAttribute(
+		'href',
+		`/modules/${MODULE}?from=prompt-engineer`
+	);
+	// Without `from`, the roadmap the learner follows.
+	await page.goto('/roadmaps/prompt-engineer');
+	await page.getByRole('button', { name: 'Follow this roadmap' }).click();
+	await expect(page.getByRole('button', { name: 'Follow this roadmap' })).toHaveCount(0);
+	await page.goto(`/modules/${MODULE}`);
+	await expect(page.getByRole('navigation', { name: 'Breadcrumb' })).toContainText(
+		'Prompt Engineer'
+	);
+	await expect(page.getByRole('navigation', { name: /previous and next module/ })).toHaveCount(1);
+	await expect(page.getByText(/Your roadmap: Prompt Engineer/)).toBeVisible();
+	if (SHOTS) {
+		await page.goto('/roadmaps/prompt-engineer');
+		await page.locator('.graph').screenshot({ path: `${SHOTS}/graph-light.png` });
+		await page.emulateMedia({ colorScheme: 'dark' });
+		await page.locator('.graph').screenshot({ path: `${SHOTS}/graph-dark.png` });
+	}
+});
