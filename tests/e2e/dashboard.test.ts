@@ -18,7 +18,7 @@ for (const javaScriptEnabled of [true, false])
 	test(`home: this week, heat map, streak and weekly goal — JavaScript ${javaScriptEnabled ? 'on' : 'off'}`, async ({
 		browser
 	}) => {
-		test.setTimeout(120_000);
+		test.setTimeout(240_000);
 		const context = await browser.newContext({ javaScriptEnabled });
 		const page = await context.newPage();
 		await signUpNew(page, 'Ada Dash');
@@ -83,7 +83,7 @@ for (const javaScriptEnabled of [true, false])
 test('the graph marks done / in progress / locked; a module page is read in one roadmap', async ({
 	page
 }) => {
-	test.setTimeout(120_000);
+	test.setTimeout(240_000);
 	await signUpNew(page);
 	const box = (id: string) => page.locator(`.graph g.box[data-module="${id}"]`);
 	await page.goto('/roadmaps/prompt-engineer');
