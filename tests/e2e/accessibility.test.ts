@@ -86,6 +86,8 @@ test('keyboard: the skip link comes first and moves focus to the content', async
 test('/ signed in (the dashboard): no axe-core violations in both themes, readable at 375 px', async ({
 	page
 }) => {
+	// Sign-up, a followed roadmap, a passed quiz, then axe twice: a long flow on a busy machine.
+	test.setTimeout(240_000);
 	await signUpNew(page, 'Axe Learner');
 	await page.goto('/roadmaps/prompt-engineer');
 	await page.getByRole('button', { name: 'Follow this roadmap' }).click();
