@@ -54,3 +54,18 @@ export function continueWith(
 	}
 	return null;
 }
+
+/** How a module stands for a learner on a roadmap's graph. */
+export type ModuleState = 'done' | 'progress' | 'locked' | 'open';
+
+/** Done: passed. In progress: opened or read. Locked: a prerequisite not passed yet. Else open. */
+export function moduleState(
+	id: string,
+	prerequisites: readonly string[],
+	statuses: Statuses
+): ModuleState {
+	const s = statuses[id];
+	if (s === 'completed') return 'done';
+	if (s === 'started' || s === 'read') return 'progress';
+	return prerequisites.some((p) => statuses[p] !== 'completed') ? 'locked' : 'open';
+}

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { expectNoAxeViolations, linksTo } from './helpers';
+import { expectNoAxeViolations, linksTo, passQuiz, signUpNew } from './helpers';
 import { competencyPages, fixedPages, modulePages, roadmapPages, sitePages } from './site-pages';
 
 const overflow = (page: import('@playwright/test').Page) =>
@@ -12,7 +12,7 @@ test('the page list covers every roadmap, module and competency the site links t
 	for (const start of ['/', '/competencies', ...roadmapPages]) {
 		await page.goto(start);
 		for (const prefix of ['/roadmaps/', '/modules/', '/competencies/'])
-			for (const href of await linksTo(page, prefix)) linked.add(href.split('#')[0]!);
+			for (const href of await linksTo(page, prefix)) linked.add(href.split(/[?#]/)[0]!);
 	}
 	expect(linked.size).toBeGreaterThan(40);
 	expect([...linked].filter((href) => !sitePages.includes(href))).toEqual([]);
@@ -80,4 +80,27 @@ test('keyboard: the skip link comes first and moves focus to the content', async
 	await page.keyboard.press('Tab');
 	const focused = await page.evaluate(() => document.activeElement?.closest('main') !== null);
 	expect(focused).toBe(true);
+});
+
+// The home of a signed-in learner is their dashboard: heat map, this week, goal form, roadmaps.
+test('/ signed in (the dashboard): no axe-core violations in both themes, readable at 375 px', async ({
+	page
+}) => {
+	// Sign-up, a followed roadmap, a passed quiz, then axe twice: a long flow on a busy machine.
+	test.setTimeout(240_000);
+	await signUpNew(page, 'Axe Learner');
+	await page.goto('/roadmaps/prompt-engineer');
+	await page.getByRole('button', { name: 'Follow this roadmap' }).click();
+	await expect(page.getByRole('button', { name: 'Follow this roadmap' })).toHaveCount(0);
+	await passQuiz(page.request, new URL(page.url()).origin, 'nlp-fundamentals');
+	for (const colorScheme of ['light', 'dark'] as const) {
+		await page.emulateMedia({ colorScheme });
+		await page.setViewportSize({ width: 1280, height: 900 });
+		await page.goto('/');
+		await expect(page.getByRole('heading', { level: 2, name: /^Welcome back/ })).toBeVisible();
+		await expect(page.getByRole('heading', { name: 'Your roadmaps' })).toBeVisible();
+		await expectNoAxeViolations(page);
+		await page.setViewportSize({ width: 375, height: 740 });
+		expect(await overflow(page), `horizontal overflow, ${colorScheme}`).toBeLessThanOrEqual(0);
+	}
 });

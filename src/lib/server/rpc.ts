@@ -34,7 +34,9 @@ export const RPC = [
 	'my_review_forecast',
 	'my_next_review',
 	'is_instructor',
-	'module_first_attempts'
+	'module_first_attempts',
+	'set_weekly_goal',
+	'my_activity'
 ] as const satisfies readonly FunctionName[];
 
 /** Functions anyone may call, signed in or not (`anon` and `authenticated`). */

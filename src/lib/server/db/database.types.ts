@@ -121,18 +121,21 @@ export type Database = {
 					display_name: string;
 					id: string;
 					role: Database['public']['Enums']['user_role'];
+					weekly_goal_hours: number | null;
 				};
 				Insert: {
 					created_at?: string;
 					display_name?: string;
 					id: string;
 					role?: Database['public']['Enums']['user_role'];
+					weekly_goal_hours?: number | null;
 				};
 				Update: {
 					created_at?: string;
 					display_name?: string;
 					id?: string;
 					role?: Database['public']['Enums']['user_role'];
+					weekly_goal_hours?: number | null;
 				};
 				Relationships: [];
 			};
@@ -349,6 +352,16 @@ export type Database = {
 					results: Json;
 				}[];
 			};
+			my_activity: {
+				Args: { since: string; tz: string };
+				Returns: {
+					day: string;
+					modules_passed: number;
+					modules_read: number;
+					quizzes: number;
+					reviews: number;
+				}[];
+			};
 			my_attempt_results: {
 				Args: Record<PropertyKey, never>;
 				Returns: {
@@ -417,6 +430,7 @@ export type Database = {
 					display_name: string;
 					id: string;
 					role: Database['public']['Enums']['user_role'];
+					weekly_goal_hours: number;
 				}[];
 			};
 			my_progress: {
@@ -565,6 +579,7 @@ export type Database = {
 					display_name: string;
 					id: string;
 					role: Database['public']['Enums']['user_role'];
+					weekly_goal_hours: number | null;
 				}[];
 				SetofOptions: {
 					from: '*';
@@ -580,6 +595,22 @@ export type Database = {
 					role: string;
 					user_id: string;
 				}[];
+			};
+			set_weekly_goal: {
+				Args: { hours: number };
+				Returns: {
+					created_at: string;
+					display_name: string;
+					id: string;
+					role: Database['public']['Enums']['user_role'];
+					weekly_goal_hours: number | null;
+				}[];
+				SetofOptions: {
+					from: '*';
+					to: 'profiles';
+					isOneToOne: false;
+					isSetofReturn: true;
+				};
 			};
 			share_portfolio: {
 				Args: { module_ids: Json; roadmap_id: string };
@@ -780,6 +811,7 @@ export type LocalResultColumns = {
 	review_answer: { due: Date };
 	save_evidence: { updated_at: Date };
 	set_display_name: { created_at: Date };
+	set_weekly_goal: { created_at: Date };
 	share_portfolio: { created_at: Date };
 	start_module: { read_at: Date };
 	submit_attempt: { max_score: string; score: string; started_at: Date; submitted_at: Date };

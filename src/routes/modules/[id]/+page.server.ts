@@ -1,26 +1,39 @@
 import { error, fail } from '@sveltejs/kit';
 import { catalog, competencyTitle, roadmapModules, tableOfContents } from '$lib/server/content';
+import { roadmapContext } from '$lib/content/context';
 import { outline } from '$lib/content/toc';
 import { lessonHtml } from '$lib/server/content/lessons';
-import { markRead, startModule } from '$lib/server/progress';
+import { markRead, myEnrollments, startModule } from '$lib/server/progress';
 import { signedIn } from '$lib/server/redirect';
 
-export async function load({ params, locals }) {
+export async function load({ params, locals, url }) {
 	const m = catalog.modules.get(params.id);
 	if (!m) error(404, `There is no module "${params.id}".`);
 	const link = (id: string) => ({ id, title: catalog.modules.get(id)?.title ?? id });
-	const roadmaps = (catalog.roadmapsByModule.get(m.id) ?? []).map((rid) => {
-		const order = roadmapModules(rid);
-		const i = order.indexOf(m.id);
-		return {
-			id: rid,
-			title: catalog.roadmaps.get(rid)!.title,
-			position: i + 1,
-			total: order.length,
-			previous: i > 0 ? link(order[i - 1]!) : null,
-			next: i < order.length - 1 ? link(order[i + 1]!) : null
-		};
-	});
+	// One roadmap gives the page its context and its previous/next; the others are listed beside.
+	const followed = locals.db
+		? new Set((await myEnrollments(locals.db)).map((e) => e.roadmap_id))
+		: new Set<string>();
+	const { current, others } = roadmapContext(
+		catalog.roadmapsByModule.get(m.id) ?? [],
+		url.searchParams.get('from'),
+		followed
+	);
+	const roadmap = current
+		? (() => {
+				const order = roadmapModules(current);
+				const i = order.indexOf(m.id);
+				return {
+					id: current,
+					title: catalog.roadmaps.get(current)!.title,
+					followed: followed.has(current),
+					position: i + 1,
+					total: order.length,
+					previous: i > 0 ? link(order[i - 1]!) : null,
+					next: i < order.length - 1 ? link(order[i + 1]!) : null
+				};
+			})()
+		: null;
 	// Opening a module as a signed-in learner marks it started (or seen again).
 	const progress = locals.db
 		? ((await startModule(locals.db, m.id))[0] as {
@@ -48,7 +61,8 @@ export async function load({ params, locals }) {
 		prerequisites: m.prerequisites.map(link),
 		dependents: (catalog.dependents.get(m.id) ?? []).map(link),
 		toc: outline(tableOfContents(m.id)),
-		roadmaps
+		roadmap,
+		otherRoadmaps: others.map((id) => ({ id, title: catalog.roadmaps.get(id)!.title }))
 	};
 }
 
