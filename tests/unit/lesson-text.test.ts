@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lintLesson, proseWords } from '../../src/lib/content/lesson-text';
+import { LESSON_COMPONENTS, lintLesson, proseWords } from '../../src/lib/content/lesson-text';
 
 describe('prose word count', () => {
 	it('counts prose, not code, markup or link targets', () => {
@@ -24,8 +24,7 @@ describe('lesson lint', () => {
 		expect(lintLesson('<Quiz />')).toEqual([
 			{
 				line: 1,
-				message:
-					'unknown component <Quiz> — lesson components are TokenCounter, OverlapCalculator, InjectionSpotter, PolicyEvaluator'
+				message: 'unknown component <Quiz> — lesson components are ' + LESSON_COMPONENTS.join(', ')
 			}
 		]);
 	});
