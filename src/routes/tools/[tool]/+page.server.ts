@@ -12,7 +12,8 @@ const TOOLS = {
 	overlap: 'BLEU and ROUGE calculator',
 	'spot-the-attack': 'Spot the attack',
 	'policy-evaluator': 'Access-policy evaluator',
-	drift: 'Drift calculator: PSI and Kolmogorov–Smirnov'
+	drift: 'Drift calculator: PSI and Kolmogorov–Smirnov',
+	redaction: 'Redaction tester: secrets in a log'
 } as const;
 
 const text = (max: number) =>
@@ -47,6 +48,10 @@ const FIELDS = {
 				.optional()
 		}),
 		labels: { reference: 'Reference window', current: 'Current window', bins: 'Bins' }
+	},
+	redaction: {
+		schema: z.object({ patterns: text(2000) }),
+		labels: { patterns: 'Patterns' }
 	}
 };
 
@@ -105,6 +110,11 @@ export function load({ params, url }) {
 		return {
 			...base,
 			...fields(FIELDS.drift, q)
+		};
+	if (tool === 'redaction')
+		return {
+			...base,
+			...fields(FIELDS.redaction, q)
 		};
 	if (tool === 'policy-evaluator')
 		return {
