@@ -12,7 +12,8 @@ const TOOLS = {
 	overlap: 'BLEU and ROUGE calculator',
 	'spot-the-attack': 'Spot the attack',
 	'policy-evaluator': 'Access-policy evaluator',
-	drift: 'Drift calculator: PSI and Kolmogorov–Smirnov'
+	drift: 'Drift calculator: PSI and Kolmogorov–Smirnov',
+	'flow-checker': 'Conversation-flow checker'
 } as const;
 
 const text = (max: number) =>
@@ -47,6 +48,10 @@ const FIELDS = {
 				.optional()
 		}),
 		labels: { reference: 'Reference window', current: 'Current window', bins: 'Bins' }
+	},
+	'flow-checker': {
+		schema: z.object({ flow: text(20000) }),
+		labels: { flow: 'Flow' }
 	}
 };
 
@@ -105,6 +110,11 @@ export function load({ params, url }) {
 		return {
 			...base,
 			...fields(FIELDS.drift, q)
+		};
+	if (tool === 'flow-checker')
+		return {
+			...base,
+			...fields(FIELDS['flow-checker'], q)
 		};
 	if (tool === 'policy-evaluator')
 		return {
