@@ -17,7 +17,8 @@ export const fixedPages = [
 	'/tools/spot-the-attack',
 	'/tools/policy-evaluator',
 	'/tools/drift',
-	'/tools/redaction'
+	'/tools/redaction',
+	'/tools/flow-checker'
 ];
 
 export const roadmapPages = [...catalog.roadmaps.keys()].map((id) => `/roadmaps/${id}`);

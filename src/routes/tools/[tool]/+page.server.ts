@@ -13,7 +13,8 @@ const TOOLS = {
 	'spot-the-attack': 'Spot the attack',
 	'policy-evaluator': 'Access-policy evaluator',
 	drift: 'Drift calculator: PSI and Kolmogorov–Smirnov',
-	redaction: 'Redaction tester: secrets in a log'
+	redaction: 'Redaction tester: secrets in a log',
+	'flow-checker': 'Conversation-flow checker'
 } as const;
 
 const text = (max: number) =>
@@ -52,6 +53,10 @@ const FIELDS = {
 	redaction: {
 		schema: z.object({ patterns: text(2000) }),
 		labels: { patterns: 'Patterns' }
+	},
+	'flow-checker': {
+		schema: z.object({ flow: text(20000) }),
+		labels: { flow: 'Flow' }
 	}
 };
 
@@ -115,6 +120,11 @@ export function load({ params, url }) {
 		return {
 			...base,
 			...fields(FIELDS.redaction, q)
+		};
+	if (tool === 'flow-checker')
+		return {
+			...base,
+			...fields(FIELDS['flow-checker'], q)
 		};
 	if (tool === 'policy-evaluator')
 		return {
