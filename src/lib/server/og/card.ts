@@ -50,7 +50,7 @@ export function fit(text: string, max: number): string {
 	if (t.length <= max) return t;
 	const cut = t.slice(0, max - 3);
 	const word = cut.lastIndexOf(' ');
-	return (word > max / 2 ? cut.slice(0, word) : cut).trimEnd() + '...';
+	return (word >= cut.length / 2 ? cut.slice(0, word) : cut).trimEnd() + '...';
 }
 
 /** Text broken at spaces into at most `lines` lines of `max` characters; the last one cut to fit. */
