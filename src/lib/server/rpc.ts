@@ -40,7 +40,10 @@ export const RPC = [
 ] as const satisfies readonly FunctionName[];
 
 /** Functions anyone may call, signed in or not (`anon` and `authenticated`). */
-export const PUBLIC_RPC = ['public_portfolio', 'public_profile'] as const satisfies readonly FunctionName[];
+export const PUBLIC_RPC = [
+	'public_portfolio',
+	'public_profile'
+] as const satisfies readonly FunctionName[];
 
 /** Functions only the server may call, as service_role (never with a learner's token). */
 export const SERVICE_RPC = [
