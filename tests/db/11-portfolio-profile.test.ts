@@ -3,7 +3,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createUser, engines, openTestDb, type TestDb } from './harness';
 
-const PROFILE = {
+const PROFILE: Record<
+	'headline' | 'bio' | 'github_url' | 'linkedin_url' | 'website_url',
+	string | null
+> = {
 	headline: 'Data analyst moving into MLOps',
 	bio: 'Five years of SQL.\nNow shipping models.',
 	github_url: 'https://github.com/ada',
