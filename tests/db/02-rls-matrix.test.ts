@@ -148,6 +148,22 @@ const TABLES: Record<string, TableSpec> = {
 			service_role: ALL
 		}
 	},
+	// Headline, bio and links: the owner's to write; visitors read them through public_profile().
+	portfolio_profiles: {
+		prepare: { insert: 'delete from public.portfolio_profiles where user_id = $1' },
+		sql: {
+			select: 'select user_id from public.portfolio_profiles where user_id = $1',
+			insert: `insert into public.portfolio_profiles (user_id, headline) values ($1, 'Forged') returning user_id`,
+			update: `update public.portfolio_profiles set headline = 'Changed' where user_id = $1 returning user_id`,
+			delete: 'delete from public.portfolio_profiles where user_id = $1 returning user_id'
+		},
+		expect: {
+			anon: NONE,
+			owner: ALL,
+			'other learner': NONE,
+			service_role: ALL
+		}
+	},
 	// A's row says instructor (set in beforeAll). Written by service_role only: nobody, A included,
 	// grants, changes or drops a role with their own token (tests/db/09-roles.test.ts).
 	user_roles: {
@@ -260,6 +276,13 @@ describe.each(engines)('RLS matrix on %s', (engine) => {
 			await t.db
 				.forUser(id)
 				.rpc('share_portfolio', { roadmap_id: 'mlops-engineer', module_ids: ['ml-basics'] });
+			await t.db.forUser(id).rpc('save_portfolio_profile', {
+				headline: 'A headline',
+				bio: '',
+				github_url: null,
+				linkedin_url: null,
+				website_url: 'https://example.org/'
+			});
 			const open = await openAttemptId(t.db, id, 'ml-basics');
 			await checkAnswer(t.db, id, 'ml-basics', open, 'q1', single(null));
 		}

@@ -31,6 +31,8 @@ export const RPC = [
 	'my_shares',
 	'share_portfolio',
 	'revoke_share',
+	'my_portfolio_profile',
+	'save_portfolio_profile',
 	'my_review_forecast',
 	'my_next_review',
 	'is_instructor',
@@ -40,7 +42,10 @@ export const RPC = [
 ] as const satisfies readonly FunctionName[];
 
 /** Functions anyone may call, signed in or not (`anon` and `authenticated`). */
-export const PUBLIC_RPC = ['public_portfolio'] as const satisfies readonly FunctionName[];
+export const PUBLIC_RPC = [
+	'public_portfolio',
+	'public_profile'
+] as const satisfies readonly FunctionName[];
 
 /** Functions only the server may call, as service_role (never with a learner's token). */
 export const SERVICE_RPC = [

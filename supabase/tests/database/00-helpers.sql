@@ -118,6 +118,8 @@ begin
 	perform public.save_evidence('prompt-engineer', 'prompt-library', 'https://example.org/prompts',
 		'A prompt library', null, date '2026-11-02');
 	perform public.share_portfolio('mlops-engineer', '["ml-basics"]');
+	perform public.save_portfolio_profile('Data analyst moving into MLOps', 'Five years of SQL.',
+		'https://github.com/example', null, null);
 	perform tests.authenticate_as_service_role();
 	foreach m in array array['ml-basics', 'prompt-basics'] loop
 		select o.attempt_id into attempt from public.open_attempt(uid, m, null) o;

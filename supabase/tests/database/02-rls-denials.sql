@@ -3,7 +3,7 @@
 -- in any table of public; the learner reads their own, and cannot write what only the server
 -- records (attempts, completions). Each statement is undone after it is judged (tests.outcome).
 begin;
-select plan(108);
+select plan(117);
 
 select tests.create_learner_with_history('learner_a') is not null as made_a;
 select tests.create_user('learner_b') is not null as made_b;
@@ -49,6 +49,10 @@ from (values
 	('portfolio_evidence', 'insert', 'insert into public.portfolio_evidence (user_id, roadmap_id, item_id, url, note, achieved_on) values (%L, ''mlops-engineer'', ''forged'', ''https://example.org'', ''Forged'', ''2026-01-01'') returning user_id'),
 	('portfolio_evidence', 'update', 'update public.portfolio_evidence set note = ''Changed'' where user_id = %L returning user_id'),
 	('portfolio_evidence', 'delete', 'delete from public.portfolio_evidence where user_id = %L returning user_id'),
+	('portfolio_profiles', 'select', 'select user_id from public.portfolio_profiles where user_id = %L'),
+	('portfolio_profiles', 'insert', 'insert into public.portfolio_profiles (user_id, headline) values (%L, ''Forged'') returning user_id'),
+	('portfolio_profiles', 'update', 'update public.portfolio_profiles set headline = ''Changed'' where user_id = %L returning user_id'),
+	('portfolio_profiles', 'delete', 'delete from public.portfolio_profiles where user_id = %L returning user_id'),
 	('portfolio_shares', 'select', 'select user_id from public.portfolio_shares where user_id = %L'),
 	('portfolio_shares', 'insert', 'insert into public.portfolio_shares (user_id, roadmap_id) values (%L, ''prompt-engineer'') returning user_id'),
 	('portfolio_shares', 'update', 'update public.portfolio_shares set revoked_at = now() where user_id = %L returning user_id'),

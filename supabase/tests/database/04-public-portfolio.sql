@@ -2,7 +2,7 @@
 -- the learner shared, for the modules of the shared roadmap only; nothing, the same nothing, for an
 -- unknown or a revoked slug. Never the email, never answers.
 begin;
-select plan(14);
+select plan(19);
 
 select tests.create_learner_with_history('learner_a', 'Ada Learner') is not null as made;
 select slug as shared from public.portfolio_shares where user_id = tests.user_id('learner_a') \gset
@@ -49,6 +49,20 @@ select is(
 	'never the answers given, only their scores'
 );
 
+select is(
+	(select headline from public.public_profile(:'shared')),
+	'Data analyst moving into MLOps',
+	'public_profile() shows the learner''s headline for an active slug'
+);
+select is(
+	(select array[bio, github_url] from public.public_profile(:'shared')),
+	array['Five years of SQL.', 'https://github.com/example'],
+	'with their bio and links'
+);
+select is_empty(
+	format('select * from public.public_profile(%L)', repeat('x', 32)),
+	'public_profile() shows nothing for an unknown slug'
+);
 select is_empty(
 	format('select * from public.public_portfolio(%L)', repeat('x', 32)),
 	'an unknown slug shows nothing'
@@ -64,6 +78,16 @@ select tests.authenticate_as_anon();
 select is_empty(
 	format('select * from public.public_portfolio(%L)', :'shared'),
 	'a revoked slug shows nothing, as an unknown one'
+);
+select is_empty(
+	format('select * from public.public_profile(%L)', :'shared'),
+	'nor any profile'
+);
+select throws_ok(
+	'select headline from public.portfolio_profiles',
+	'42501',
+	null,
+	'anon cannot read the profiles table itself'
 );
 
 select * from finish();

@@ -88,6 +88,36 @@ export type Database = {
 				};
 				Relationships: [];
 			};
+			portfolio_profiles: {
+				Row: {
+					bio: string;
+					github_url: string | null;
+					headline: string;
+					linkedin_url: string | null;
+					updated_at: string;
+					user_id: string;
+					website_url: string | null;
+				};
+				Insert: {
+					bio?: string;
+					github_url?: string | null;
+					headline?: string;
+					linkedin_url?: string | null;
+					updated_at?: string;
+					user_id?: string;
+					website_url?: string | null;
+				};
+				Update: {
+					bio?: string;
+					github_url?: string | null;
+					headline?: string;
+					linkedin_url?: string | null;
+					updated_at?: string;
+					user_id?: string;
+					website_url?: string | null;
+				};
+				Relationships: [];
+			};
 			portfolio_shares: {
 				Row: {
 					created_at: string;
@@ -423,6 +453,16 @@ export type Database = {
 					due: string;
 				}[];
 			};
+			my_portfolio_profile: {
+				Args: Record<PropertyKey, never>;
+				Returns: {
+					bio: string;
+					github_url: string;
+					headline: string;
+					linkedin_url: string;
+					website_url: string;
+				}[];
+			};
 			my_profile: {
 				Args: Record<PropertyKey, never>;
 				Returns: {
@@ -505,6 +545,16 @@ export type Database = {
 					shared_at: string;
 				}[];
 			};
+			public_profile: {
+				Args: { slug: string };
+				Returns: {
+					bio: string;
+					github_url: string;
+					headline: string;
+					linkedin_url: string;
+					website_url: string;
+				}[];
+			};
 			record_attempt: {
 				Args: {
 					answers: Json;
@@ -564,6 +614,22 @@ export type Database = {
 				Returns: {
 					saved_item: string;
 					updated_at: string;
+				}[];
+			};
+			save_portfolio_profile: {
+				Args: {
+					bio: string;
+					github_url: string;
+					headline: string;
+					linkedin_url: string;
+					website_url: string;
+				};
+				Returns: {
+					bio: string;
+					github_url: string;
+					headline: string;
+					linkedin_url: string;
+					website_url: string;
 				}[];
 			};
 			schedule_reviews: {

@@ -1,0 +1,87 @@
+// What a learner says about themselves on a shared portfolio: a headline, a bio and up to three
+// links. Pure, so the rules are unit-tested and applied by the server before anything is written;
+// the database checks the links again (supabase/migrations/*_portfolio_profile.sql).
+import { z } from 'zod';
+import { userText } from '$lib/user-text';
+
+export const PROFILE_LINKS = ['github_url', 'linkedin_url', 'website_url'] as const;
+export type ProfileLink = (typeof PROFILE_LINKS)[number];
+
+export const PROFILE_LINK_LABELS: Record<ProfileLink, string> = {
+	github_url: 'GitHub',
+	linkedin_url: 'LinkedIn',
+	website_url: 'Website'
+};
+
+const HOSTS: Record<ProfileLink, ((host: string) => boolean) | null> = {
+	github_url: (h) => h === 'github.com' || h === 'www.github.com',
+	linkedin_url: (h) => h === 'linkedin.com' || h.endsWith('.linkedin.com'),
+	website_url: null
+};
+
+/**
+ * The link as it will be stored (parsed: `HTTPS://Example.org` → `https://example.org/`), or the
+ * message saying why it is refused: http(s) only, absolute, no `user:password@`, the right host.
+ */
+export function parseProfileLink(
+	kind: ProfileLink,
+	value: string
+): { url: string } | { error: string } {
+	const example =
+		kind === 'github_url'
+			? 'https://github.com/you'
+			: kind === 'linkedin_url'
+				? 'https://www.linkedin.com/in/you'
+				: 'https://example.org';
+	let u: URL;
+	try {
+		if (/\s/.test(value)) throw new Error('space');
+		u = new URL(value);
+	} catch {
+		return { error: `Enter a full web address, like ${example}.` };
+	}
+	if (u.protocol !== 'http:' && u.protocol !== 'https:')
+		return { error: `Enter a web address starting with https://, like ${example}.` };
+	if (u.username || u.password)
+		return { error: 'Remove the name and password before the @ from this address.' };
+	const host = u.hostname.toLowerCase();
+	if (!host) return { error: `Enter a full web address, like ${example}.` };
+	const ok = HOSTS[kind];
+	if (ok && !ok(host))
+		return { error: `Enter a ${PROFILE_LINK_LABELS[kind]} address, like ${example}.` };
+	if (u.href.length > 300) return { error: 'Use an address of at most 300 characters.' };
+	return { url: u.href };
+}
+
+const link = (kind: ProfileLink) =>
+	userText()
+		.trim()
+		.max(300, 'Use an address of at most 300 characters.')
+		.transform((s, ctx) => {
+			if (!s) return null;
+			const parsed = parseProfileLink(kind, s);
+			if ('url' in parsed) return parsed.url;
+			ctx.addIssue({ code: 'custom', message: parsed.error });
+			return z.NEVER;
+		});
+
+export const profileSchema = z.object({
+	headline: userText().trim().max(120, 'Use at most 120 characters.'),
+	// Line breaks are kept (shown as paragraphs); \r\n from browsers becomes \n.
+	bio: userText({ multiline: true })
+		.transform((s) => s.replace(/\r\n?/g, '\n').trim())
+		.refine((s) => s.length <= 600, 'Use at most 600 characters.'),
+	github_url: link('github_url'),
+	linkedin_url: link('linkedin_url'),
+	website_url: link('website_url')
+});
+
+export type PortfolioProfile = z.infer<typeof profileSchema>;
+
+export const EMPTY_PROFILE: PortfolioProfile = {
+	headline: '',
+	bio: '',
+	github_url: null,
+	linkedin_url: null,
+	website_url: null
+};
