@@ -34,11 +34,16 @@ export const RPC = [
 	'my_review_forecast',
 	'my_next_review',
 	'is_instructor',
-	'module_first_attempts'
+	'module_first_attempts',
+	'my_claims',
+	'save_claims'
 ] as const satisfies readonly FunctionName[];
 
 /** Functions anyone may call, signed in or not (`anon` and `authenticated`). */
-export const PUBLIC_RPC = ['public_portfolio'] as const satisfies readonly FunctionName[];
+export const PUBLIC_RPC = [
+	'public_portfolio',
+	'public_portfolio_claims'
+] as const satisfies readonly FunctionName[];
 
 /** Functions only the server may call, as service_role (never with a learner's token). */
 export const SERVICE_RPC = [

@@ -1,6 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { catalog } from '$lib/server/content';
 import { publicPortfolio } from '$lib/server/portfolio';
+import { projectRubrics } from '$lib/server/portfolio/claims';
 
 export async function load({ params, locals, setHeaders }) {
 	const found = await publicPortfolio(locals.publicDb, params.slug);
@@ -16,6 +17,7 @@ export async function load({ params, locals, setHeaders }) {
 		view,
 		titles: Object.fromEntries([...catalog.modules.values()].map((m) => [m.id, m.title])),
 		mastery: found.mastery,
-		modules: found.modules
+		modules: found.modules,
+		rubrics: await projectRubrics(locals.publicDb, params.slug, roadmap.id)
 	};
 }
