@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { checkCatalog } from '../../src/lib/content/catalog';
 import { briefSchema } from '../../src/lib/content/brief';
 import { formatProblem } from '../../src/lib/content/problems';
+import { parseClaims, validClaims } from '../../src/lib/portfolio/claims';
 import { fixture } from '../helpers/fixtures';
 
 const TODAY = { today: '2026-12-01' };
@@ -89,5 +90,28 @@ describe('a project brief', () => {
 		expect(briefSchema.safeParse({ ...base, rubric: [c('Not An Id'), ...rubric(3)] }).success).toBe(
 			false
 		);
+	});
+});
+
+describe('rubric claims', () => {
+	const rubric = checkCatalog(fixture('base'), TODAY).catalog.briefs.get(
+		'prompt-engineer/a-project'
+	)!.rubric;
+
+	it('keeps the ticked criteria in rubric order, without repeats', () => {
+		expect(parseClaims(['measured', 'runs', 'runs'], rubric)).toEqual({
+			ok: true,
+			ids: ['runs', 'measured']
+		});
+		expect(parseClaims([], rubric)).toEqual({ ok: true, ids: [] });
+	});
+
+	it('refuses an id the rubric does not have, or a value that is not text', () => {
+		expect(parseClaims(['runs', 'forged'], rubric).ok).toBe(false);
+		expect(parseClaims([new File([''], 'x')], rubric).ok).toBe(false);
+	});
+
+	it('shows only claims on ids the brief still has', () => {
+		expect(validClaims(['tested', 'dropped', 'runs'], rubric)).toEqual(['runs', 'tested']);
 	});
 });
