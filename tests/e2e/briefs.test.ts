@@ -18,7 +18,7 @@ for (const javaScriptEnabled of [true, false])
 	test(`the brief, claimed criteria and the public rubric — JavaScript ${javaScriptEnabled ? 'on' : 'off'}`, async ({
 		browser
 	}) => {
-		test.setTimeout(300_000);
+		test.setTimeout(480_000);
 		const owner = await browser.newContext({ javaScriptEnabled });
 		const page = await owner.newPage();
 		await signUpNew(page, 'Brief Example');
