@@ -133,6 +133,23 @@ const TABLES: Record<string, TableSpec> = {
 			service_role: ALL
 		}
 	},
+	// Self-assessed rubric criteria of A's evidence for pipeline-project (saved in beforeAll).
+	portfolio_claims: {
+		prepare: { insert: 'delete from public.portfolio_claims where user_id = $1' },
+		sql: {
+			select: 'select user_id from public.portfolio_claims where user_id = $1',
+			insert: `insert into public.portfolio_claims (user_id, roadmap_id, item_id, criterion_id)
+				values ($1, 'mlops-engineer', 'pipeline-project', 'forged') returning user_id`,
+			update: `update public.portfolio_claims set claimed_at = now() where user_id = $1 returning user_id`,
+			delete: 'delete from public.portfolio_claims where user_id = $1 returning user_id'
+		},
+		expect: {
+			anon: NONE,
+			owner: { select: 'allow', insert: 'allow', update: 'deny', delete: 'allow' },
+			'other learner': NONE,
+			service_role: ALL
+		}
+	},
 	portfolio_shares: {
 		prepare: { insert: 'delete from public.portfolio_shares where user_id = $1' },
 		sql: {
@@ -272,6 +289,11 @@ describe.each(engines)('RLS matrix on %s', (engine) => {
 				note: 'A pipeline',
 				credential_id: null,
 				achieved_on: '2026-11-01'
+			});
+			await t.db.forUser(id).rpc('save_claims', {
+				roadmap_id: 'mlops-engineer',
+				item_id: 'pipeline-project',
+				criterion_ids: ['tracking']
 			});
 			await t.db
 				.forUser(id)

@@ -121,3 +121,27 @@ describe('the quizzes', () => {
 		expect([...QUESTION_TYPES].filter((t) => !used.has(t))).toEqual([]);
 	});
 });
+
+describe('the project briefs', () => {
+	const projects = [...catalog.roadmaps.values()].flatMap((r) =>
+		r.portfolio.filter((i) => i.kind === 'project').map((i) => `${r.id}/${i.id}`)
+	);
+
+	it('give every project item of every roadmap a brief', () => {
+		expect(projects.length).toBeGreaterThanOrEqual(13);
+		expect(projects.filter((key) => !catalog.briefs.has(key))).toEqual([]);
+	});
+
+	it('give each project a rubric, milestones and what the README shows', () => {
+		const thin = [...catalog.briefs]
+			.filter(
+				([, b]) =>
+					b.rubric.length < 4 ||
+					b.milestones.length < 2 ||
+					b.acceptance.length < 3 ||
+					b.readme.length < 3
+			)
+			.map(([key]) => key);
+		expect(thin).toEqual([]);
+	});
+});

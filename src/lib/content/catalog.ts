@@ -1,4 +1,6 @@
 import type { Quiz } from '../quiz/schema';
+import type { Brief } from './brief';
+import { checkBriefs } from './checks/briefs';
 import { checkCompetencies } from './checks/competencies';
 import type { Check, CheckContext } from './checks/context';
 import { checkCoverage } from './checks/coverage';
@@ -35,6 +37,8 @@ export interface Catalog {
 	dependents: Map<string, string[]>;
 	modulesByCompetency: Map<string, string[]>;
 	roadmapsByModule: Map<string, string[]>;
+	/** The brief of each project item, by `<roadmap id>/<item id>` (see briefKey). */
+	briefs: Map<string, Brief>;
 }
 
 export interface CheckResult {
@@ -52,6 +56,7 @@ export const CHECKS: readonly Check[] = [
 	checkReferences,
 	checkQuizzes,
 	checkRoadmaps,
+	checkBriefs,
 	checkCoverage,
 	checkReviewDates
 ];
@@ -92,7 +97,8 @@ function context(files: SourceFile[], today: string): CheckContext {
 			quizzes: new Map(),
 			dependents: new Map(),
 			modulesByCompetency: new Map(),
-			roadmapsByModule: new Map()
+			roadmapsByModule: new Map(),
+			briefs: new Map()
 		},
 		competencyIds: null,
 		competencyLines: new Map(),

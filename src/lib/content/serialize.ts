@@ -9,6 +9,7 @@ export interface SerializedCatalog {
 	dependents: [string, string[]][];
 	modulesByCompetency: [string, string[]][];
 	roadmapsByModule: [string, string[]][];
+	briefs: [string, unknown][];
 }
 
 export function serializeCatalog(c: Catalog): SerializedCatalog {
@@ -19,7 +20,8 @@ export function serializeCatalog(c: Catalog): SerializedCatalog {
 		quizzes: [...c.quizzes],
 		dependents: [...c.dependents],
 		modulesByCompetency: [...c.modulesByCompetency],
-		roadmapsByModule: [...c.roadmapsByModule]
+		roadmapsByModule: [...c.roadmapsByModule],
+		briefs: [...c.briefs]
 	};
 }
 
@@ -31,6 +33,7 @@ export function deserializeCatalog(s: SerializedCatalog): Catalog {
 		quizzes: new Map(s.quizzes) as Catalog['quizzes'],
 		dependents: new Map(s.dependents),
 		modulesByCompetency: new Map(s.modulesByCompetency),
-		roadmapsByModule: new Map(s.roadmapsByModule)
+		roadmapsByModule: new Map(s.roadmapsByModule),
+		briefs: new Map(s.briefs) as Catalog['briefs']
 	};
 }

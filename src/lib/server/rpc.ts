@@ -38,13 +38,16 @@ export const RPC = [
 	'is_instructor',
 	'module_first_attempts',
 	'set_weekly_goal',
-	'my_activity'
+	'my_activity',
+	'my_claims',
+	'save_claims'
 ] as const satisfies readonly FunctionName[];
 
 /** Functions anyone may call, signed in or not (`anon` and `authenticated`). */
 export const PUBLIC_RPC = [
 	'public_portfolio',
-	'public_profile'
+	'public_profile',
+	'public_portfolio_claims'
 ] as const satisfies readonly FunctionName[];
 
 /** Functions only the server may call, as service_role (never with a learner's token). */

@@ -3,7 +3,7 @@
 -- in any table of public; the learner reads their own, and cannot write what only the server
 -- records (attempts, completions). Each statement is undone after it is judged (tests.outcome).
 begin;
-select plan(117);
+select plan(126);
 
 select tests.create_learner_with_history('learner_a') is not null as made_a;
 select tests.create_user('learner_b') is not null as made_b;
@@ -11,6 +11,9 @@ select tests.user_id('learner_a') as a \gset
 -- A role row for learner a, so that reading their own row of user_roles is tested too. Only
 -- service_role writes roles; here the test's owner does, before anyone is authenticated.
 insert into public.user_roles (user_id, role) values (:'a', 'instructor');
+-- And a rubric claim on learner a's evidence (tests.create_learner_with_history saves it).
+insert into public.portfolio_claims (user_id, roadmap_id, item_id, criterion_id)
+values (:'a', 'mlops-engineer', 'pipeline-project', 'tracking');
 
 -- One row per table: reading, adding, changing and removing learner a's rows.
 create temp table cases (tbl text, op text, statement text) on commit drop;
@@ -53,6 +56,10 @@ from (values
 	('portfolio_profiles', 'insert', 'insert into public.portfolio_profiles (user_id, headline) values (%L, ''Forged'') returning user_id'),
 	('portfolio_profiles', 'update', 'update public.portfolio_profiles set headline = ''Changed'' where user_id = %L returning user_id'),
 	('portfolio_profiles', 'delete', 'delete from public.portfolio_profiles where user_id = %L returning user_id'),
+	('portfolio_claims', 'select', 'select user_id from public.portfolio_claims where user_id = %L'),
+	('portfolio_claims', 'insert', 'insert into public.portfolio_claims (user_id, roadmap_id, item_id, criterion_id) values (%L, ''mlops-engineer'', ''pipeline-project'', ''forged'') returning user_id'),
+	('portfolio_claims', 'update', 'update public.portfolio_claims set claimed_at = now() where user_id = %L returning user_id'),
+	('portfolio_claims', 'delete', 'delete from public.portfolio_claims where user_id = %L returning user_id'),
 	('portfolio_shares', 'select', 'select user_id from public.portfolio_shares where user_id = %L'),
 	('portfolio_shares', 'insert', 'insert into public.portfolio_shares (user_id, roadmap_id) values (%L, ''prompt-engineer'') returning user_id'),
 	('portfolio_shares', 'update', 'update public.portfolio_shares set revoked_at = now() where user_id = %L returning user_id'),

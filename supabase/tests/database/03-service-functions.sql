@@ -2,7 +2,7 @@
 -- and the internal ones the list in tests/db/07-function-registry.test.ts names: neither a visitor
 -- nor a learner can execute them, so no learner records a score, a check or a review card they did
 -- not earn, not even by calling the Data API with their own token. And anon may execute two
--- functions in public only: public_portfolio() and public_profile().
+-- functions in public only: public_portfolio(), public_profile() and public_portfolio_claims(), a share's page.
 begin;
 select plan(27);
 
@@ -29,8 +29,8 @@ select is(
 	(select array_agg(p.proname order by p.proname) from pg_proc p
 	 where p.pronamespace = 'public'::regnamespace and has_function_privilege('anon', p.oid, 'execute')
 	   and not exists (select 1 from pg_depend d where d.classid = 'pg_proc'::regclass and d.objid = p.oid and d.deptype = 'e')),
-	array['public_portfolio', 'public_profile']::name[],
-	'anon may execute public_portfolio() and public_profile(), and no other function in public'
+	array['public_portfolio', 'public_portfolio_claims', 'public_profile']::name[],
+	'anon may execute public_portfolio(), public_profile() and public_portfolio_claims(), and no other function in public'
 );
 
 -- Calling them anyway, as a learner on their own behalf: refused, and nothing recorded.

@@ -55,6 +55,38 @@ export type Database = {
 				};
 				Relationships: [];
 			};
+			portfolio_claims: {
+				Row: {
+					claimed_at: string;
+					criterion_id: string;
+					item_id: string;
+					roadmap_id: string;
+					user_id: string;
+				};
+				Insert: {
+					claimed_at?: string;
+					criterion_id: string;
+					item_id: string;
+					roadmap_id: string;
+					user_id?: string;
+				};
+				Update: {
+					claimed_at?: string;
+					criterion_id?: string;
+					item_id?: string;
+					roadmap_id?: string;
+					user_id?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'portfolio_claims_user_id_roadmap_id_item_id_fkey';
+						columns: ['user_id', 'roadmap_id', 'item_id'];
+						isOneToOne: false;
+						referencedRelation: 'portfolio_evidence';
+						referencedColumns: ['user_id', 'roadmap_id', 'item_id'];
+					}
+				];
+			};
 			portfolio_evidence: {
 				Row: {
 					achieved_on: string;
@@ -419,6 +451,14 @@ export type Database = {
 					module_id: string;
 				}[];
 			};
+			my_claims: {
+				Args: { only_roadmap: string };
+				Returns: {
+					criterion_id: string;
+					item_id: string;
+					roadmap_id: string;
+				}[];
+			};
 			my_due_reviews: {
 				Args: { max_cards: number };
 				Returns: {
@@ -545,6 +585,13 @@ export type Database = {
 					shared_at: string;
 				}[];
 			};
+			public_portfolio_claims: {
+				Args: { slug: string };
+				Returns: {
+					criterion_id: string;
+					item_id: string;
+				}[];
+			};
 			public_profile: {
 				Args: { slug: string };
 				Returns: {
@@ -600,6 +647,12 @@ export type Database = {
 				Args: { roadmap_id: string };
 				Returns: {
 					slug: string;
+				}[];
+			};
+			save_claims: {
+				Args: { criterion_ids: Json; item_id: string; roadmap_id: string };
+				Returns: {
+					criterion_id: string;
 				}[];
 			};
 			save_evidence: {

@@ -2,6 +2,7 @@ import { error } from '@sveltejs/kit';
 import { catalog } from '$lib/server/content';
 import { publicPortfolio } from '$lib/server/portfolio';
 import { publicProfile } from '$lib/server/portfolio/profile';
+import { projectRubrics } from '$lib/server/portfolio/claims';
 
 export async function load({ params, locals, setHeaders }) {
 	const [found, profile] = await Promise.all([
@@ -23,6 +24,7 @@ export async function load({ params, locals, setHeaders }) {
 		view,
 		titles: Object.fromEntries([...catalog.modules.values()].map((m) => [m.id, m.title])),
 		mastery: found.mastery,
-		modules: found.modules
+		modules: found.modules,
+		rubrics: await projectRubrics(locals.publicDb, params.slug, roadmap.id)
 	};
 }

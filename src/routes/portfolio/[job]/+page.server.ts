@@ -5,6 +5,8 @@ import { fieldErrors } from '$lib/server/auth/validation';
 import { DbError } from '$lib/server/db/types';
 import { call } from '$lib/server/rpc';
 import { myPortfolio, roadmapCompleted, sharePortfolio } from '$lib/server/portfolio';
+import { myClaims, roadmapBriefs, saveClaims } from '$lib/server/portfolio/claims';
+import { parseClaims } from '$lib/portfolio/claims';
 import { myProfile } from '$lib/server/progress';
 import { EVIDENCE_KINDS, evidenceSchema, type EvidenceKind } from '$lib/portfolio/evidence';
 import { signedIn } from '$lib/server/redirect';
@@ -18,7 +20,11 @@ function me(locals: App.Locals, job: string) {
 
 export async function load({ params, locals }) {
 	const { db, roadmap } = me(locals, params.job);
-	const [{ view, share }, profile] = await Promise.all([myPortfolio(db, roadmap), myProfile(db)]);
+	const [{ view, share }, profile, claims] = await Promise.all([
+		myPortfolio(db, roadmap),
+		myProfile(db),
+		myClaims(db, roadmap.id)
+	]);
 	const titles = Object.fromEntries([...catalog.modules.values()].map((m) => [m.id, m.title]));
 	return {
 		roadmap: { id: roadmap.id, title: roadmap.title, summary: roadmap.summary },
@@ -26,7 +32,10 @@ export async function load({ params, locals }) {
 		titles,
 		share: share && { ...share, url: `${locals.origin}/p/${share.slug}` },
 		displayName: profile?.display_name || 'A Jalons learner',
-		completed: roadmapCompleted(view)
+		completed: roadmapCompleted(view),
+		/** Project item id → its brief, and the rubric criteria the learner claims (self-assessed). */
+		briefs: roadmapBriefs(roadmap.id),
+		claims
 	};
 }
 
@@ -46,7 +55,8 @@ export const actions = {
 			url: text(form, 'url'),
 			note: text(form, 'note'),
 			credential_id: text(form, 'credential_id'),
-			achieved_on: text(form, 'achieved_on')
+			achieved_on: text(form, 'achieved_on'),
+			criteria: form.getAll('criteria').map(String)
 		};
 		const item = roadmap.portfolio.find((i) => i.id === itemId);
 		if (!item || !(EVIDENCE_KINDS as readonly string[]).includes(item.kind))
@@ -65,14 +75,24 @@ export const actions = {
 				errors: { form: 'Complete the modules this item needs before adding evidence.' }
 			});
 		const parsed = evidenceSchema(item.kind as EvidenceKind).safeParse(values);
-		if (!parsed.success)
-			return fail(400, { item: itemId, values, errors: fieldErrors(parsed.error) });
+		const brief = roadmapBriefs(roadmap.id)[item.id];
+		const claims = brief ? parseClaims(form.getAll('criteria'), brief.rubric) : null;
+		if (!parsed.success || (claims && !claims.ok))
+			return fail(400, {
+				item: itemId,
+				values,
+				errors: {
+					...(parsed.success ? {} : fieldErrors(parsed.error)),
+					...(claims && !claims.ok ? { criteria: claims.error } : {})
+				}
+			});
 		try {
 			await call(db, 'save_evidence', {
 				roadmap_id: roadmap.id,
 				item_id: item.id,
 				...parsed.data
 			});
+			if (claims?.ok) await saveClaims(db, roadmap.id, item.id, claims.ids);
 		} catch (e) {
 			// The database checks again (http/https links, dates); what it refuses is said, not a 500.
 			if (e instanceof DbError && e.code === '23514')
