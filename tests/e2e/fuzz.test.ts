@@ -20,6 +20,7 @@ import {
 } from './fuzz-corpus';
 import { signUp } from './learner';
 import { createDatabase, rowCounts, startServer, withDatabase, type Server } from './server';
+import { guestQuizPages } from './site-pages';
 
 const REQUESTS = Number(process.env.FUZZ_REQUESTS ?? 1200);
 const CONCURRENCY = 4;
@@ -83,7 +84,8 @@ async function crawl(port: number, origin: string, cookie: string): Promise<Cont
 				)
 			});
 	}
-	for (const path of ['/', '/signup', '/login']) await visit(path, false);
+	// Guest quizzes: their forms are fuzzed signed out, as a visitor posts them.
+	for (const path of ['/', '/signup', '/login', ...guestQuizPages]) await visit(path, false);
 	const queue = [
 		'/',
 		'/portfolio',

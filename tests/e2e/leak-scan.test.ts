@@ -3,8 +3,8 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type APIRequestContext } from '@playwright/test';
-import { catalog, rightFields } from './catalog';
-import { signUpByRequest } from './helpers';
+import { catalog, rightFields, wrongFields } from './catalog';
+import { postForm, signUpByRequest } from './helpers';
 
 const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
 
@@ -14,9 +14,10 @@ const lessons = norm([...catalog.modules.values()].map((m) => m.body).join('\n')
  * Distinctive texts that only the server may know: explanations and per-option feedback — less
  * any that a lesson itself says word for word (lessons are public).
  */
-function secrets(moduleId: string): string[] {
+function secrets(moduleId: string, only?: (id: string) => boolean): string[] {
 	const quiz = catalog.quizzes.get(moduleId)!;
 	return quiz.questions
+		.filter((q) => !only || only(q.id))
 		.flatMap((q) => [
 			norm(q.explanation).slice(0, 48),
 			...('options' in q
@@ -47,7 +48,7 @@ test('no client asset of the build holds a quiz explanation or feedback', () => 
 	const assets = files('build/client').filter((f) => /\.(js|css|html|json)$/.test(f));
 	expect(assets.length).toBeGreaterThan(10);
 	const text = assets.map((f) => norm(readFileSync(f, 'utf8'))).join('\n');
-	expect([...catalog.quizzes.keys()].flatMap(secrets).length).toBeGreaterThan(300);
+	expect([...catalog.quizzes.keys()].flatMap((m) => secrets(m)).length).toBeGreaterThan(300);
 	const leaked = [...catalog.quizzes.keys()].flatMap((m) =>
 		secrets(m)
 			.filter((s) => text.includes(s))
@@ -86,6 +87,81 @@ for (const id of catalog.quizzes.keys())
 			const body = norm(await res.text());
 			if (path.endsWith('/quiz')) expect(body, path).toContain('Submit my answers');
 			leaks.push(...leaksIn(id, path, body));
+		}
+		expect(leaks).toEqual([]);
+	});
+
+// A signed-out visitor takes the quiz as a guest: the page, its data, and every answer of the
+// server before a question is graded hold nothing of any question not graded yet.
+for (const id of catalog.quizzes.keys())
+	test(`${id}: its guest quiz page and __data.json hold no key`, async ({ playwright }) => {
+		const visitor = await playwright.request.newContext({ baseURL });
+		const leaks: string[] = [];
+		try {
+			for (const path of [`/modules/${id}/quiz`, `/modules/${id}/quiz/__data.json`]) {
+				const res = await visitor.get(path);
+				expect(res.status(), path).toBe(200);
+				const body = norm(await res.text());
+				expect(body, path).toContain(path.endsWith('/quiz') ? 'Submit my answers' : 'guestToken');
+				leaks.push(...leaksIn(id, `visitor ${path}`, body));
+			}
+		} finally {
+			await visitor.dispose();
+		}
+		expect(leaks).toEqual([]);
+	});
+
+const immediateQuizzes = [...catalog.quizzes].filter(([, q]) => q.feedback === 'immediate');
+
+for (const [id, quiz] of immediateQuizzes)
+	test(`${id}: a guest's checked answer reveals nothing of the other questions`, async ({
+		playwright
+	}) => {
+		const visitor = await playwright.request.newContext({ baseURL });
+		const leaks: string[] = [];
+		try {
+			const html = await (await visitor.get(`/modules/${id}/quiz`)).text();
+			const token = /name="guest" value="([^"]+)"/.exec(html)?.[1];
+			expect(token, 'a guest token').toBeTruthy();
+			const shown = [...html.matchAll(/data-question="([a-z0-9-]+)"/g)].map((m) => m[1]!);
+			const first = quiz.questions.find((q) => q.id === shown[0])!;
+			const unchecked = (qid: string) => qid !== first.id;
+			const fields: [string, string][] = [
+				['guest', token!],
+				['check', first.id],
+				...wrongFields(first)
+			];
+			for (const accept of ['text/html', 'application/json']) {
+				const res = await visitor.post(`/modules/${id}/quiz?/check`, {
+					data: new URLSearchParams(fields).toString(),
+					headers: {
+						'content-type': 'application/x-www-form-urlencoded',
+						origin: baseURL,
+						accept,
+						...(accept === 'application/json' ? { 'x-sveltekit-action': 'true' } : {})
+					}
+				});
+				expect(res.status(), accept).toBe(200);
+				const body = norm(await res.text());
+				// The checked question is graded (its outcome is there); the others are not.
+				expect(body, accept).toContain(
+					accept === 'text/html' ? `id="outcome-${first.id}"` : 'explanationHtml'
+				);
+				leaks.push(
+					...secrets(id, unchecked)
+						.filter((x) => body.includes(x))
+						.map((x) => `check ${accept}: ${x}`)
+				);
+			}
+			// A submission refused (a malformed answer) grades nothing.
+			const refused = await postForm(visitor, baseURL, `/modules/${id}/quiz?/submit`, [
+				['guest', token!],
+				...shown.map((qid) => [`q-${qid}`, 'x'.repeat(3)] as [string, string])
+			]);
+			expect(refused.status()).toBe(400);
+			leaks.push(...leaksIn(id, 'refused submit', norm(await refused.text())));
+		} finally {
+			await visitor.dispose();
 		}
 		expect(leaks).toEqual([]);
 	});

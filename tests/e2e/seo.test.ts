@@ -3,7 +3,10 @@
 import { expect, test } from '@playwright/test';
 import { modulePages, sitePages } from './site-pages';
 
-const quizPages = modulePages.slice(0, 3).map((p) => `${p}/quiz`);
+const quizPages = modulePages
+	.slice(0, 3)
+	.map((p) => `${p}/quiz`)
+	.filter((p) => !sitePages.includes(p));
 
 for (const path of [...sitePages, ...quizPages, '/robots.txt'])
 	test(`${path}: ${path === '/robots.txt' ? 'robots.txt is served' : 'a title, one description, a language'}`, async ({

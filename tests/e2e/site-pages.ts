@@ -25,4 +25,16 @@ export const roadmapPages = [...catalog.roadmaps.keys()].map((id) => `/roadmaps/
 export const competencyPages = [...catalog.competencies.keys()].map((id) => `/competencies/${id}`);
 export const modulePages = [...catalog.modules.keys()].map((id) => `/modules/${id}`);
 
-export const sitePages = [...fixedPages, ...roadmapPages, ...competencyPages, ...modulePages];
+/** Quizzes as a signed-out visitor takes them (guest quizzes): one per kind of feedback. */
+export const guestQuizPages = ['ml-basics', 'prompt-design-basics'].map((id) => {
+	if (!catalog.quizzes.has(id)) throw new Error(`site-pages: there is no quiz for "${id}"`);
+	return `/modules/${id}/quiz`;
+});
+
+export const sitePages = [
+	...fixedPages,
+	...roadmapPages,
+	...competencyPages,
+	...modulePages,
+	...guestQuizPages
+];

@@ -8,7 +8,7 @@ import type { Quiz } from '$lib/quiz/schema';
 import { DbError, type UserDb } from '../db/types';
 import { call, type RpcRow, type ServiceRpc } from '../rpc';
 import { nextCards } from '../review';
-import { gradeAttempt, parseAnswers, quizVersion, showQuiz } from './index';
+import { gradeAttempt, parseAnswers, quizVersion, showQuiz, type ShownQuestion } from './index';
 
 /** Question id → the answer checked and locked in the open attempt (jsonb, as check_answer() stored it). */
 const checksOf = (checks: unknown) => checks as Record<string, Answer>;
@@ -97,24 +97,47 @@ export interface Learner {
 	serviceRpc: ServiceRpc;
 }
 
+/**
+ * The question a `?/check` form names and its answer, or the failure to return: shared by learners'
+ * attempts and guests' (`guest.ts`). `locked` says whether the question's answer is already checked.
+ */
+export async function answerToCheck(
+	quiz: Quiz,
+	seed: string,
+	form: FormData,
+	locked: (questionId: string) => boolean | Promise<boolean>
+) {
+	const values = formValues(form);
+	if (quiz.feedback !== 'immediate')
+		return {
+			failure: fail(400, { message: 'This quiz shows feedback after submission only.', values })
+		};
+	const question = showQuiz(quiz, seed).find((q) => q.id === form.get('check'));
+	if (!question)
+		return { failure: fail(400, { message: 'There is no such question to check.', values }) };
+	const { answers, errors } = parseAnswers([question], form);
+	if (errors[question.id]) return { failure: fail(400, { errors, values }) };
+	const answer = answers[question.id]!;
+	if (isEmpty(answer) && !(await locked(question.id)))
+		return {
+			failure: fail(400, {
+				errors: { [question.id]: 'Answer this question before checking it.' },
+				values
+			})
+		};
+	return { question, answer, values };
+}
+
 /** `feedback: immediate`: grades one answer of the open attempt and locks it. */
 export async function checkAnswer(who: Learner, moduleId: string, quiz: Quiz, form: FormData) {
-	const values = formValues(form);
 	const attemptId = attemptOf(form);
 	if (!attemptId) return fail(400, { message: STALE });
-	if (quiz.feedback !== 'immediate')
-		return fail(400, { message: 'This quiz shows feedback after submission only.', values });
-	const question = showQuiz(quiz, attemptId).find((q) => q.id === form.get('check'));
-	if (!question) return fail(400, { message: 'There is no such question to check.', values });
-	const { answers, errors } = parseAnswers([question], form);
-	if (errors[question.id]) return fail(400, { errors, values });
-	const state = await quizState(who.db, moduleId);
-	const answer = answers[question.id]!;
-	if (!(state.attempt_id === attemptId && question.id in state.checks) && isEmpty(answer))
-		return fail(400, {
-			errors: { [question.id]: 'Answer this question before checking it.' },
-			values
-		});
+	const checking = await answerToCheck(quiz, attemptId, form, async (id) => {
+		const state = await quizState(who.db, moduleId);
+		return state.attempt_id === attemptId && id in state.checks;
+	});
+	if (checking.failure) return checking.failure;
+	const { question, answer, values } = checking;
 	try {
 		await who.serviceRpc('check_answer', {
 			user_id: who.userId,
@@ -133,22 +156,40 @@ export async function checkAnswer(who: Learner, moduleId: string, quiz: Quiz, fo
 }
 
 /**
- * Grades and records the open attempt. A checked answer is locked: the stored one counts, whatever
- * the form now says. Only the answers count: a score or result added to the form is never read.
+ * A submission's answers, graded: the form's, with every checked answer locked in (the checked one
+ * counts, whatever the form now says), or the failure to return. Only answers are read: a score or
+ * result added to the form is never read. Shared by learners' attempts and guests'.
  */
-export async function submitAttempt(who: Learner, moduleId: string, quiz: Quiz, form: FormData) {
-	const attemptId = attemptOf(form);
-	if (!attemptId) return fail(400, { message: STALE });
-	const shown = showQuiz(quiz, attemptId);
-	const state = await quizState(who.db, moduleId);
-	const checks = state.attempt_id === attemptId ? state.checks : {};
+export function gradeSubmission(
+	quiz: Quiz,
+	shown: ShownQuestion[],
+	form: FormData,
+	checks: Record<string, Answer>
+) {
 	const parsed = parseAnswers(shown, form);
 	const answers = { ...parsed.answers, ...checks };
 	const errors = Object.fromEntries(
 		Object.entries(parsed.errors).filter(([id]) => !(id in checks))
 	);
-	if (Object.keys(errors).length) return fail(400, { errors, values: formValues(form) });
-	const graded = gradeAttempt(quiz, shown, answers);
+	if (Object.keys(errors).length)
+		return { failure: fail(400, { errors, values: formValues(form) }) };
+	return { answers, graded: gradeAttempt(quiz, shown, answers) };
+}
+
+/** Grades and records the open attempt, its checked answers locked in. */
+export async function submitAttempt(who: Learner, moduleId: string, quiz: Quiz, form: FormData) {
+	const attemptId = attemptOf(form);
+	if (!attemptId) return fail(400, { message: STALE });
+	const shown = showQuiz(quiz, attemptId);
+	const state = await quizState(who.db, moduleId);
+	const submission = gradeSubmission(
+		quiz,
+		shown,
+		form,
+		state.attempt_id === attemptId ? state.checks : {}
+	);
+	if (submission.failure) return submission.failure;
+	const { answers, graded } = submission;
 	let rows: RpcRow<'submit_attempt'>[];
 	try {
 		rows = await who.serviceRpc('submit_attempt', {

@@ -5,6 +5,7 @@ import { outline } from '$lib/content/toc';
 import { lessonHtml } from '$lib/server/content/lessons';
 import { markRead, myEnrollments, startModule } from '$lib/server/progress';
 import { signedIn } from '$lib/server/redirect';
+import { quizFacts } from '$lib/quiz/estimate';
 
 export async function load({ params, locals, url }) {
 	const m = catalog.modules.get(params.id);
@@ -61,6 +62,8 @@ export async function load({ params, locals, url }) {
 		prerequisites: m.prerequisites.map(link),
 		dependents: (catalog.dependents.get(m.id) ?? []).map(link),
 		toc: outline(tableOfContents(m.id)),
+		// How many questions, the pass mark and about how long: no question of it.
+		quiz: catalog.quizzes.has(m.id) ? quizFacts(catalog.quizzes.get(m.id)!) : null,
 		roadmap,
 		otherRoadmaps: others.map((id) => ({ id, title: catalog.roadmaps.get(id)!.title }))
 	};

@@ -1,4 +1,4 @@
-import { error, fail } from '@sveltejs/kit';
+import { error } from '@sveltejs/kit';
 import { catalog } from '$lib/server/content';
 import { call } from '$lib/server/rpc';
 import { gradeAttempt, showQuiz } from '$lib/server/quiz';
@@ -9,6 +9,7 @@ import {
 	submitAttempt,
 	type Learner
 } from '$lib/server/quiz/attempts';
+import { guestCheck, guestSubmit, openGuest } from '$lib/server/quiz/guest';
 import { revisit, roadmapContext, roadmapFor } from '$lib/server/quiz/outcome';
 import { myEnrollments } from '$lib/server/progress';
 
@@ -49,8 +50,15 @@ export async function load({ params, locals, url }) {
 			immediate: quiz.feedback === 'immediate'
 		}
 	};
+	// A signed-out visitor takes the quiz as a guest: a fresh draw, graded alike, stored nowhere.
 	if (!locals.user || !locals.db)
-		return { ...base, signedIn: false as const, history: [], attemptId: null, questions: [] };
+		return {
+			...base,
+			signedIn: false as const,
+			history: [],
+			left: null,
+			...guestQuiz(module.id, quiz)
+		};
 	// Opening the page opens the learner's one attempt at this quiz, or resumes it (same questions,
 	// same order, checked answers still locked).
 	const [attempts, open] = await Promise.all([
@@ -72,9 +80,15 @@ export async function load({ params, locals, url }) {
 		history: attempts,
 		left,
 		attemptId: open.attemptId,
+		guestToken: null,
 		questions,
 		checked: Object.fromEntries(checked.map((r) => [r.id, r]))
 	};
+}
+
+function guestQuiz(moduleId: string, quiz: Parameters<typeof openGuest>[1]) {
+	const { token, questions, checked } = openGuest(moduleId, quiz);
+	return { attemptId: null, guestToken: token, questions, checked };
 }
 
 function learner(locals: App.Locals): Learner | null {
@@ -87,21 +101,32 @@ export const actions = {
 	check: async ({ params, locals, request }) => {
 		const { module, quiz } = lookup(params.id);
 		const who = learner(locals);
-		if (!who) return fail(401, { message: 'Sign in to take a quiz.' });
+		if (!who) return guestCheck(module.id, quiz, await request.formData());
 		return checkAnswer(who, module.id, quiz, await request.formData());
 	},
 
 	submit: async ({ params, locals, request }) => {
 		const { module, quiz } = lookup(params.id);
 		const who = learner(locals);
-		if (!who) return fail(401, { message: 'Sign in to submit a quiz.' });
 		const form = await request.formData();
+		if (!who) {
+			const graded = await guestSubmit(module.id, quiz, form);
+			if (!('result' in graded)) return graded;
+			// Nothing to count toward and no attempts used: a guest's result is kept nowhere.
+			const after = {
+				roadmap: null,
+				revisit: revisit(module.id, graded.result.results),
+				left: null
+			};
+			return { ...graded, after, saved: false };
+		}
 		const submitted = await submitAttempt(who, module.id, quiz, form);
 		if (!('result' in submitted)) return submitted;
 		const roadmap = await roadmapOf(locals, module.id, form.get('roadmap'));
 		const used = (await quizState(who.db, module.id)).attempts;
 		return {
 			...submitted,
+			saved: true,
 			after: {
 				roadmap: roadmapContext(module.id, roadmap?.id ?? null),
 				revisit: revisit(module.id, submitted.result.results),
