@@ -16,7 +16,8 @@ export const fixedPages = [
 	'/tools/overlap',
 	'/tools/spot-the-attack',
 	'/tools/policy-evaluator',
-	'/tools/drift'
+	'/tools/drift',
+	'/tools/threshold'
 ];
 
 export const roadmapPages = [...catalog.roadmaps.keys()].map((id) => `/roadmaps/${id}`);

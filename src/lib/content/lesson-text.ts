@@ -12,7 +12,8 @@ export const LESSON_COMPONENTS = [
 	'OverlapCalculator',
 	'InjectionSpotter',
 	'PolicyEvaluator',
-	'DriftCalculator'
+	'DriftCalculator',
+	'ThresholdExplorer'
 ];
 
 /**

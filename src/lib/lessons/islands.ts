@@ -8,7 +8,8 @@ const islands: Record<string, () => Promise<{ default: Component }>> = {
 	OverlapCalculator: () => import('$lib/components/lesson/OverlapCalculator.svelte'),
 	InjectionSpotter: () => import('$lib/components/lesson/InjectionSpotter.svelte'),
 	PolicyEvaluator: () => import('$lib/components/lesson/PolicyEvaluator.svelte'),
-	DriftCalculator: () => import('$lib/components/lesson/DriftCalculator.svelte')
+	DriftCalculator: () => import('$lib/components/lesson/DriftCalculator.svelte'),
+	ThresholdExplorer: () => import('$lib/components/lesson/ThresholdExplorer.svelte')
 };
 
 /** Brings every island under `root` to life; returns a function that removes them again. */

@@ -12,7 +12,8 @@ const TOOLS = {
 	overlap: 'BLEU and ROUGE calculator',
 	'spot-the-attack': 'Spot the attack',
 	'policy-evaluator': 'Access-policy evaluator',
-	drift: 'Drift calculator: PSI and Kolmogorov–Smirnov'
+	drift: 'Drift calculator: PSI and Kolmogorov–Smirnov',
+	threshold: 'Threshold explorer: confusion matrix'
 } as const;
 
 const text = (max: number) =>
@@ -47,6 +48,13 @@ const FIELDS = {
 				.optional()
 		}),
 		labels: { reference: 'Reference window', current: 'Current window', bins: 'Bins' }
+	},
+	threshold: {
+		schema: z.object({
+			examples: text(20000),
+			threshold: userText().max(40, 'Use at most 40 characters.').optional()
+		}),
+		labels: { examples: 'Examples', threshold: 'Threshold' }
 	}
 };
 
@@ -105,6 +113,11 @@ export function load({ params, url }) {
 		return {
 			...base,
 			...fields(FIELDS.drift, q)
+		};
+	if (tool === 'threshold')
+		return {
+			...base,
+			...fields(FIELDS.threshold, q)
 		};
 	if (tool === 'policy-evaluator')
 		return {
