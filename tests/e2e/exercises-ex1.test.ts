@@ -50,3 +50,58 @@ test.describe('threshold explorer', () => {
 		await expect(page).toHaveURL(/\/modules\/ml-basics$/);
 	});
 });
+
+test.describe('next-token sampler', () => {
+	const name = 'Next-token sampler: temperature and top-p';
+
+	test('without JavaScript: the form computes on the server, and says when the task is solved', async ({
+		browser
+	}) => {
+		const context = await browser.newContext({ javaScriptEnabled: false });
+		const page = await context.newPage();
+		await page.goto('/modules/nlp-fundamentals');
+		const tool = page.getByRole('region', { name });
+		await expect(tool.getByText('Your task:')).toBeVisible();
+		await expect(tool.getByRole('status')).toContainText(
+			'Not solved yet: “a” has a chance of 0.090'
+		);
+		await tool.getByLabel('Top-p').fill('0.9');
+		await tool.getByRole('button', { name: 'Compute' }).click();
+		await expect(page).toHaveURL(/\/tools\/sampling\?/);
+		await expect(
+			page.getByRole('link', { name: /Back to “How language models read/ })
+		).toBeVisible();
+		await expect(
+			page.getByText(/the sampler draws from 2 of 3 tokens, which held 91\.0 %/)
+		).toBeVisible();
+		await expect(page.getByRole('row', { name: /^a 0 0\.090 never/ })).toBeVisible();
+		await expect(page.getByRole('status')).toContainText('Solved.');
+
+		// Bad input is named, next to its field.
+		await page.goto('/tools/sampling?temperature=0');
+		await expect(
+			page.getByText('Temperature: give a number from 0.01 to 5, e.g. 0.7.')
+		).toBeVisible();
+		await page.goto('/tools/sampling?candidates=' + encodeURIComponent('Paris 2\nRome high'));
+		await expect(
+			page.getByText('Candidates, line 2: “Rome high” is not a token and a logit')
+		).toBeVisible();
+		await context.close();
+	});
+
+	test('with JavaScript: live in the lesson, from not solved to solved', async ({ page }) => {
+		await page.goto('/modules/nlp-fundamentals');
+		const tool = page.getByRole('region', { name });
+		await expect(tool.getByRole('button', { name: 'Compute' })).toHaveCount(0);
+		await tool.getByLabel('Temperature').fill('0.5');
+		await expect(tool.getByRole('row', { name: /^Paris 2 0\.867/ })).toBeVisible();
+		await tool.getByLabel('Top-p').fill('0.9');
+		await expect(tool.getByRole('status')).toContainText(
+			'a low temperature starves the second token'
+		);
+		await tool.getByLabel('Temperature').fill('2');
+		await tool.getByLabel('Top-p').fill('0.8');
+		await expect(tool.getByRole('status')).toContainText('Solved.');
+		await expect(page).toHaveURL(/\/modules\/nlp-fundamentals$/);
+	});
+});

@@ -17,7 +17,8 @@ export const fixedPages = [
 	'/tools/spot-the-attack',
 	'/tools/policy-evaluator',
 	'/tools/drift',
-	'/tools/threshold'
+	'/tools/threshold',
+	'/tools/sampling'
 ];
 
 export const roadmapPages = [...catalog.roadmaps.keys()].map((id) => `/roadmaps/${id}`);

@@ -13,7 +13,8 @@ export const LESSON_COMPONENTS = [
 	'InjectionSpotter',
 	'PolicyEvaluator',
 	'DriftCalculator',
-	'ThresholdExplorer'
+	'ThresholdExplorer',
+	'SamplingExplorer'
 ];
 
 /**

@@ -9,7 +9,8 @@ const islands: Record<string, () => Promise<{ default: Component }>> = {
 	InjectionSpotter: () => import('$lib/components/lesson/InjectionSpotter.svelte'),
 	PolicyEvaluator: () => import('$lib/components/lesson/PolicyEvaluator.svelte'),
 	DriftCalculator: () => import('$lib/components/lesson/DriftCalculator.svelte'),
-	ThresholdExplorer: () => import('$lib/components/lesson/ThresholdExplorer.svelte')
+	ThresholdExplorer: () => import('$lib/components/lesson/ThresholdExplorer.svelte'),
+	SamplingExplorer: () => import('$lib/components/lesson/SamplingExplorer.svelte')
 };
 
 /** Brings every island under `root` to life; returns a function that removes them again. */

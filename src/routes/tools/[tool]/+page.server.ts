@@ -13,7 +13,8 @@ const TOOLS = {
 	'spot-the-attack': 'Spot the attack',
 	'policy-evaluator': 'Access-policy evaluator',
 	drift: 'Drift calculator: PSI and Kolmogorov–Smirnov',
-	threshold: 'Threshold explorer: confusion matrix'
+	threshold: 'Threshold explorer: confusion matrix',
+	sampling: 'Next-token sampler: temperature and top-p'
 } as const;
 
 const text = (max: number) =>
@@ -55,6 +56,14 @@ const FIELDS = {
 			threshold: userText().max(40, 'Use at most 40 characters.').optional()
 		}),
 		labels: { examples: 'Examples', threshold: 'Threshold' }
+	},
+	sampling: {
+		schema: z.object({
+			candidates: text(5000),
+			temperature: userText().max(40, 'Use at most 40 characters.').optional(),
+			top_p: userText().max(40, 'Use at most 40 characters.').optional()
+		}),
+		labels: { candidates: 'Candidates', temperature: 'Temperature', top_p: 'Top-p' }
 	}
 };
 
@@ -118,6 +127,11 @@ export function load({ params, url }) {
 		return {
 			...base,
 			...fields(FIELDS.threshold, q)
+		};
+	if (tool === 'sampling')
+		return {
+			...base,
+			...fields(FIELDS.sampling, q)
 		};
 	if (tool === 'policy-evaluator')
 		return {
