@@ -18,7 +18,9 @@ export const fixedPages = [
 	'/tools/policy-evaluator',
 	'/tools/drift',
 	'/tools/redaction',
-	'/tools/flow-checker'
+	'/tools/flow-checker',
+	'/tools/threshold',
+	'/tools/sampling'
 ];
 
 export const roadmapPages = [...catalog.roadmaps.keys()].map((id) => `/roadmaps/${id}`);

@@ -14,7 +14,9 @@ export const LESSON_COMPONENTS = [
 	'PolicyEvaluator',
 	'DriftCalculator',
 	'RedactionTester',
-	'FlowChecker'
+	'FlowChecker',
+	'ThresholdExplorer',
+	'SamplingExplorer'
 ];
 
 /**

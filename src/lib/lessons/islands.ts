@@ -10,7 +10,9 @@ const islands: Record<string, () => Promise<{ default: Component }>> = {
 	PolicyEvaluator: () => import('$lib/components/lesson/PolicyEvaluator.svelte'),
 	DriftCalculator: () => import('$lib/components/lesson/DriftCalculator.svelte'),
 	RedactionTester: () => import('$lib/components/lesson/RedactionTester.svelte'),
-	FlowChecker: () => import('$lib/components/lesson/FlowChecker.svelte')
+	FlowChecker: () => import('$lib/components/lesson/FlowChecker.svelte'),
+	ThresholdExplorer: () => import('$lib/components/lesson/ThresholdExplorer.svelte'),
+	SamplingExplorer: () => import('$lib/components/lesson/SamplingExplorer.svelte')
 };
 
 /** Brings every island under `root` to life; returns a function that removes them again. */

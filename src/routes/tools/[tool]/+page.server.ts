@@ -14,7 +14,9 @@ const TOOLS = {
 	'policy-evaluator': 'Access-policy evaluator',
 	drift: 'Drift calculator: PSI and Kolmogorov–Smirnov',
 	redaction: 'Redaction tester: secrets in a log',
-	'flow-checker': 'Conversation-flow checker'
+	'flow-checker': 'Conversation-flow checker',
+	threshold: 'Threshold explorer: confusion matrix',
+	sampling: 'Next-token sampler: temperature and top-p'
 } as const;
 
 const text = (max: number) =>
@@ -57,6 +59,21 @@ const FIELDS = {
 	'flow-checker': {
 		schema: z.object({ flow: text(20000) }),
 		labels: { flow: 'Flow' }
+	},
+	threshold: {
+		schema: z.object({
+			examples: text(20000),
+			threshold: userText().max(40, 'Use at most 40 characters.').optional()
+		}),
+		labels: { examples: 'Examples', threshold: 'Threshold' }
+	},
+	sampling: {
+		schema: z.object({
+			candidates: text(5000),
+			temperature: userText().max(40, 'Use at most 40 characters.').optional(),
+			top_p: userText().max(40, 'Use at most 40 characters.').optional()
+		}),
+		labels: { candidates: 'Candidates', temperature: 'Temperature', top_p: 'Top-p' }
 	}
 };
 
@@ -125,6 +142,16 @@ export function load({ params, url }) {
 		return {
 			...base,
 			...fields(FIELDS['flow-checker'], q)
+		};
+	if (tool === 'threshold')
+		return {
+			...base,
+			...fields(FIELDS.threshold, q)
+		};
+	if (tool === 'sampling')
+		return {
+			...base,
+			...fields(FIELDS.sampling, q)
 		};
 	if (tool === 'policy-evaluator')
 		return {
