@@ -34,7 +34,18 @@ export const RPC = [
 	'my_review_forecast',
 	'my_next_review',
 	'is_instructor',
-	'module_first_attempts'
+	'module_first_attempts',
+	'create_cohort',
+	'rotate_cohort_code',
+	'teach_cohorts',
+	'cohort_preview',
+	'join_cohort',
+	'leave_cohort',
+	'my_cohorts',
+	'remove_cohort_member',
+	'cohort_members_of',
+	'cohort_progress',
+	'cohort_first_attempts'
 ] as const satisfies readonly FunctionName[];
 
 /** Functions anyone may call, signed in or not (`anon` and `authenticated`). */
