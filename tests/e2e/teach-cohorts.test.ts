@@ -105,7 +105,8 @@ async function journey(browser: Browser, javaScriptEnabled: boolean) {
 		expect(link).toMatch(new RegExp(`^${server.url}/cohorts/join/[0-9a-f]{64}$`));
 		if (javaScriptEnabled) await look(t, 'teach-cohorts');
 		await t.getByRole('link', { name: "Open the cohort's dashboard" }).click();
-		const id = /\/teach\/cohorts\/([0-9a-f-]{36})$/.exec(t.url())![1]!;
+		await t.waitForURL(/\/teach\/cohorts\/[0-9a-f-]{36}$/);
+		const id = t.url().split('/').at(-1)!;
 		await expect(t.getByText('Nobody has joined yet.')).toBeVisible();
 
 		// The learner follows the link: the preview, then Join.
