@@ -5,7 +5,9 @@ import type { Sql } from '../../src/lib/server/db/types';
 import { checkAnswer, openAttemptId, single, submitAttempt } from './attempts';
 import { createUser, engines, openTestDb, type TestDb } from './harness';
 
-type Actor = 'anon' | 'owner' | 'other learner' | 'service_role';
+// 'instructor' is C, an instructor whose cohort A joined: the tables show C nothing of A's, even so
+// (C reads members' progress only through the cohort functions, tests/db/11-cohorts.test.ts).
+type Actor = 'anon' | 'owner' | 'other learner' | 'instructor' | 'service_role';
 type Op = 'select' | 'insert' | 'update' | 'delete';
 type Outcome = 'allow' | 'deny';
 
@@ -33,6 +35,7 @@ const TABLES: Record<string, TableSpec> = {
 			anon: NONE,
 			owner: { select: 'allow', insert: 'deny', update: 'allow', delete: 'deny' },
 			'other learner': NONE,
+			instructor: NONE,
 			service_role: ALL
 		}
 	},
@@ -48,6 +51,7 @@ const TABLES: Record<string, TableSpec> = {
 			anon: NONE,
 			owner: { select: 'allow', insert: 'allow', update: 'deny', delete: 'allow' },
 			'other learner': NONE,
+			instructor: NONE,
 			service_role: ALL
 		}
 	},
@@ -65,6 +69,7 @@ const TABLES: Record<string, TableSpec> = {
 			anon: NONE,
 			owner: { select: 'allow', insert: 'deny', update: 'deny', delete: 'deny' },
 			'other learner': NONE,
+			instructor: NONE,
 			service_role: ALL
 		}
 	},
@@ -81,6 +86,7 @@ const TABLES: Record<string, TableSpec> = {
 			anon: NONE,
 			owner: { select: 'allow', insert: 'deny', update: 'deny', delete: 'deny' },
 			'other learner': NONE,
+			instructor: NONE,
 			service_role: ALL
 		}
 	},
@@ -99,6 +105,7 @@ const TABLES: Record<string, TableSpec> = {
 			anon: NONE,
 			owner: { select: 'allow', insert: 'deny', update: 'deny', delete: 'deny' },
 			'other learner': NONE,
+			instructor: NONE,
 			service_role: ALL
 		}
 	},
@@ -114,6 +121,7 @@ const TABLES: Record<string, TableSpec> = {
 			anon: NONE,
 			owner: { select: 'allow', insert: 'deny', update: 'deny', delete: 'deny' },
 			'other learner': NONE,
+			instructor: NONE,
 			service_role: ALL
 		}
 	},
@@ -130,6 +138,7 @@ const TABLES: Record<string, TableSpec> = {
 			anon: NONE,
 			owner: ALL,
 			'other learner': NONE,
+			instructor: NONE,
 			service_role: ALL
 		}
 	},
@@ -162,6 +171,7 @@ const TABLES: Record<string, TableSpec> = {
 			anon: NONE,
 			owner: { select: 'allow', insert: 'allow', update: 'allow', delete: 'deny' },
 			'other learner': NONE,
+			instructor: NONE,
 			service_role: ALL
 		}
 	},
@@ -195,6 +205,42 @@ const TABLES: Record<string, TableSpec> = {
 			anon: NONE,
 			owner: { select: 'allow', insert: 'deny', update: 'deny', delete: 'deny' },
 			'other learner': NONE,
+			instructor: NONE,
+			service_role: ALL
+		}
+	},
+	// A's cohort (A is an instructor). Written only through the cohort functions, never directly.
+	cohorts: {
+		sql: {
+			select: 'select id from public.cohorts where instructor_id = $1',
+			insert: `insert into public.cohorts (instructor_id, name, roadmap_ids, module_ids, code_hash)
+				values ($1, 'Forged', '["mlops-engineer"]', '["ml-basics"]', repeat('b', 64)) returning id`,
+			update: `update public.cohorts set code_hash = repeat('c', 64) where instructor_id = $1 returning id`,
+			delete: 'delete from public.cohorts where instructor_id = $1 returning id'
+		},
+		expect: {
+			anon: NONE,
+			owner: { select: 'allow', insert: 'deny', update: 'deny', delete: 'deny' },
+			'other learner': NONE,
+			instructor: NONE,
+			service_role: ALL
+		}
+	},
+	// A's membership of C's cohort: joined and left through join_cohort() and leave_cohort() only.
+	cohort_members: {
+		prepare: { insert: 'delete from public.cohort_members where user_id = $1' },
+		sql: {
+			select: 'select user_id from public.cohort_members where user_id = $1',
+			insert: `insert into public.cohort_members (cohort_id, user_id)
+				select c.id, $1 from public.cohorts c where c.instructor_id <> $1 returning user_id`,
+			update: `update public.cohort_members set share_email = true where user_id = $1 returning user_id`,
+			delete: 'delete from public.cohort_members where user_id = $1 returning user_id'
+		},
+		expect: {
+			anon: NONE,
+			owner: { select: 'allow', insert: 'deny', update: 'deny', delete: 'deny' },
+			'other learner': NONE,
+			instructor: NONE,
 			service_role: ALL
 		}
 	},
@@ -212,6 +258,7 @@ const TABLES: Record<string, TableSpec> = {
 			anon: NONE,
 			owner: { select: 'allow', insert: 'allow', update: 'allow', delete: 'deny' },
 			'other learner': NONE,
+			instructor: NONE,
 			service_role: ALL
 		}
 	}
@@ -227,6 +274,7 @@ async function cell(
 	t: TestDb,
 	a: string,
 	b: string,
+	c: string,
 	table: TableSpec,
 	actor: Actor,
 	op: Op
@@ -239,7 +287,10 @@ async function cell(
 					? { role: 'anon' }
 					: actor === 'service_role'
 						? { role: 'service_role' }
-						: { sub: actor === 'owner' ? a : b, role: 'authenticated' };
+						: {
+								sub: actor === 'owner' ? a : actor === 'instructor' ? c : b,
+								role: 'authenticated'
+							};
 			await sql.query(`select set_config('request.jwt.claims', $1, true)`, [
 				JSON.stringify(claims)
 			]);
@@ -267,11 +318,20 @@ describe.each(engines)('RLS matrix on %s', (engine) => {
 	let t: TestDb;
 	let a: string;
 	let b: string;
+	let c: string;
 	beforeAll(async () => {
 		t = await openTestDb(engine);
 		a = await createUser(t.db, 'a@example.org');
 		b = await createUser(t.db, 'b@example.org');
+		c = await createUser(t.db, 'c@example.org');
 		await t.db.serviceRpc('set_user_role', { user_email: 'a@example.org', new_role: 'instructor' });
+		await t.db.serviceRpc('set_user_role', { user_email: 'c@example.org', new_role: 'instructor' });
+		const cohort = { roadmap_ids: ['mlops-engineer'], module_ids: ['ml-basics'] };
+		await t.db.forUser(a).rpc('create_cohort', { name: "A's cohort", ...cohort });
+		const [made] = await t.db
+			.forUser(c)
+			.rpc<{ code: string }>('create_cohort', { name: "C's cohort", ...cohort });
+		await t.db.forUser(a).rpc('join_cohort', { code: made!.code, share_email: false });
 		for (const id of [a, b]) {
 			await t.db.forUser(id).rpc('enroll', { roadmap_id: 'mlops-engineer' });
 			await t.db.forUser(id).rpc('start_module', { module_id: 'ml-basics' });
@@ -324,7 +384,7 @@ describe.each(engines)('RLS matrix on %s', (engine) => {
 	);
 
 	it.each(cases)('$name: $actor may $op? $expected', async ({ spec, actor, op, expected }) => {
-		expect(await cell(t, a, b, spec, actor, op)).toBe(expected);
+		expect(await cell(t, a, b, c, spec, actor, op)).toBe(expected);
 	});
 
 	it('covers every table in public', async () => {

@@ -13,7 +13,10 @@ const INTERNAL: Record<string, string> = {
 	record_attempt: 'called by submit_attempt(), in its transaction',
 	schedule_reviews: 'called by submit_attempt(), in its transaction',
 	attempt_is_live: 'called by open_attempt(), check_answer() and submit_attempt()',
-	attempt_not_open: 'raises why an attempt is not open, for check_answer() and submit_attempt()'
+	attempt_not_open: 'raises why an attempt is not open, for check_answer() and submit_attempt()',
+	new_cohort_code: 'a join code of ≥ 128 random bits, for create_cohort() and rotate_cohort_code()',
+	cohort_code_hash: 'the SHA-256 a join code is stored and looked up as',
+	own_cohort: "the caller's cohort or an error: the instructor check of every cohort function"
 };
 
 /** Tables, views or sequences in public that anon may touch, each with why. None so far. */

@@ -40,7 +40,18 @@ export const RPC = [
 	'set_weekly_goal',
 	'my_activity',
 	'my_claims',
-	'save_claims'
+	'save_claims',
+	'create_cohort',
+	'rotate_cohort_code',
+	'teach_cohorts',
+	'cohort_preview',
+	'join_cohort',
+	'leave_cohort',
+	'my_cohorts',
+	'remove_cohort_member',
+	'cohort_members_of',
+	'cohort_progress',
+	'cohort_first_attempts'
 ] as const satisfies readonly FunctionName[];
 
 /** Functions anyone may call, signed in or not (`anon` and `authenticated`). */

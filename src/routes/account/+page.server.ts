@@ -8,6 +8,7 @@ import {
 } from '$lib/server/auth/validation';
 import { deleteMyAccount, myProfile, setDisplayName } from '$lib/server/progress';
 import { signedIn } from '$lib/server/redirect';
+import { cohortIdSchema, leaveCohort, myCohorts } from '$lib/server/teach/cohorts';
 
 /** What a form of this page gets back: one shape, whatever happened. */
 const shown = (errors: FieldErrors, saved = false, value = '', pending?: string) => ({
@@ -19,10 +20,12 @@ const shown = (errors: FieldErrors, saved = false, value = '', pending?: string)
 
 export async function load({ locals, url }) {
 	const { user, db } = signedIn(locals, url);
-	const profile = await myProfile(db);
+	const [profile, cohorts] = await Promise.all([myProfile(db), myCohorts(db)]);
 	if (!profile) error(404, 'Your profile was not found.');
 	return {
 		email: user.email,
+		cohorts,
+		joined: url.searchParams.has('joined'),
 		profile: {
 			display_name: profile.display_name,
 			created_at: new Date(profile.created_at).toISOString().slice(0, 10)
@@ -31,6 +34,16 @@ export async function load({ locals, url }) {
 }
 
 export const actions = {
+	leave: async ({ request, locals, url }) => {
+		const { db } = signedIn(locals, url);
+		const id = cohortIdSchema.safeParse((await request.formData()).get('cohort'));
+		if (!id.success)
+			return fail(400, { leave: { error: 'Choose a cohort to leave.', left: false } });
+		const left = await leaveCohort(db, id.data);
+		if (left.length === 0)
+			return fail(400, { leave: { error: 'You are not a member of that cohort.', left: false } });
+		return { leave: { error: '', left: true } };
+	},
 	rename: async ({ request, locals, url }) => {
 		const { db } = signedIn(locals, url);
 		const form = Object.fromEntries(await request.formData());

@@ -3,7 +3,7 @@
 -- in any table of public; the learner reads their own, and cannot write what only the server
 -- records (attempts, completions). Each statement is undone after it is judged (tests.outcome).
 begin;
-select plan(126);
+select plan(150);
 
 select tests.create_learner_with_history('learner_a') is not null as made_a;
 select tests.create_user('learner_b') is not null as made_b;
@@ -14,6 +14,11 @@ insert into public.user_roles (user_id, role) values (:'a', 'instructor');
 -- And a rubric claim on learner a's evidence (tests.create_learner_with_history saves it).
 insert into public.portfolio_claims (user_id, roadmap_id, item_id, criterion_id)
 values (:'a', 'mlops-engineer', 'pipeline-project', 'tracking');
+-- A cohort of learner a's, and a membership of theirs (in it: the table allows what the functions
+-- refuse, and the denials are of the table).
+insert into public.cohorts (id, instructor_id, name, roadmap_ids, module_ids, code_hash)
+values ('00000000-0000-4000-8000-00000000c0c0', :'a', 'Spring', '["mlops-engineer"]', '["ml-basics"]', repeat('a', 64));
+insert into public.cohort_members (cohort_id, user_id) values ('00000000-0000-4000-8000-00000000c0c0', :'a');
 
 -- One row per table: reading, adding, changing and removing learner a's rows.
 create temp table cases (tbl text, op text, statement text) on commit drop;
@@ -64,6 +69,14 @@ from (values
 	('portfolio_shares', 'insert', 'insert into public.portfolio_shares (user_id, roadmap_id) values (%L, ''prompt-engineer'') returning user_id'),
 	('portfolio_shares', 'update', 'update public.portfolio_shares set revoked_at = now() where user_id = %L returning user_id'),
 	('portfolio_shares', 'delete', 'delete from public.portfolio_shares where user_id = %L returning user_id'),
+	('cohorts', 'select', 'select id from public.cohorts where instructor_id = %L'),
+	('cohorts', 'insert', 'insert into public.cohorts (instructor_id, name, roadmap_ids, module_ids, code_hash) values (%L, ''Forged'', ''["x"]'', ''["x"]'', repeat(''b'', 64)) returning id'),
+	('cohorts', 'update', 'update public.cohorts set code_hash = repeat(''c'', 64) where instructor_id = %L returning id'),
+	('cohorts', 'delete', 'delete from public.cohorts where instructor_id = %L returning id'),
+	('cohort_members', 'select', 'select user_id from public.cohort_members where user_id = %L'),
+	('cohort_members', 'insert', 'insert into public.cohort_members (cohort_id, user_id) values (''00000000-0000-4000-8000-00000000c0c1'', %L) returning user_id'),
+	('cohort_members', 'update', 'update public.cohort_members set share_email = true where user_id = %L returning user_id'),
+	('cohort_members', 'delete', 'delete from public.cohort_members where user_id = %L returning user_id'),
 	('user_roles', 'select', 'select user_id from public.user_roles where user_id = %L'),
 	('user_roles', 'insert', 'insert into public.user_roles (user_id, role) values (%L, ''instructor'') returning user_id'),
 	('user_roles', 'update', 'update public.user_roles set granted_at = now() where user_id = %L returning user_id'),
@@ -95,7 +108,7 @@ from cases where op = 'select' order by tbl;
 
 -- What only the server records, learner a cannot write either.
 select is(tests.outcome(statement), 'denied', format('learner a cannot %s their own %s', op, tbl))
-from cases where tbl in ('quiz_attempts', 'quiz_checks', 'quiz_open_attempts', 'review_cards', 'user_roles') and op <> 'select'
+from cases where tbl in ('cohorts', 'cohort_members', 'quiz_attempts', 'quiz_checks', 'quiz_open_attempts', 'review_cards', 'user_roles') and op <> 'select'
 order by tbl, op;
 select is(
 	tests.outcome(format('update public.module_progress set status = ''completed'', completed_at = now() where user_id = %L returning user_id', :'a')),

@@ -7,6 +7,65 @@ export type Json = string | number | boolean | null | { [key: string]: Json | un
 export type Database = {
 	public: {
 		Tables: {
+			cohort_members: {
+				Row: {
+					cohort_id: string;
+					joined_at: string;
+					share_email: boolean;
+					user_id: string;
+				};
+				Insert: {
+					cohort_id: string;
+					joined_at?: string;
+					share_email?: boolean;
+					user_id: string;
+				};
+				Update: {
+					cohort_id?: string;
+					joined_at?: string;
+					share_email?: boolean;
+					user_id?: string;
+				};
+				Relationships: [
+					{
+						foreignKeyName: 'cohort_members_cohort_id_fkey';
+						columns: ['cohort_id'];
+						isOneToOne: false;
+						referencedRelation: 'cohorts';
+						referencedColumns: ['id'];
+					}
+				];
+			};
+			cohorts: {
+				Row: {
+					code_hash: string;
+					created_at: string;
+					id: string;
+					instructor_id: string;
+					module_ids: NonNullable<Json>;
+					name: string;
+					roadmap_ids: NonNullable<Json>;
+				};
+				Insert: {
+					code_hash: string;
+					created_at?: string;
+					id?: string;
+					instructor_id: string;
+					module_ids: NonNullable<Json>;
+					name: string;
+					roadmap_ids: NonNullable<Json>;
+				};
+				Update: {
+					code_hash?: string;
+					created_at?: string;
+					id?: string;
+					instructor_id?: string;
+					module_ids?: NonNullable<Json>;
+					name?: string;
+					roadmap_ids?: NonNullable<Json>;
+				};
+				Relationships: [];
+			};
 			enrollments: {
 				Row: {
 					roadmap_id: string;
@@ -373,6 +432,54 @@ export type Database = {
 					locked_answer: Json;
 				}[];
 			};
+			cohort_code_hash: { Args: { code: string }; Returns: string };
+			cohort_first_attempts: {
+				Args: { cohort_id: string; target_module: string };
+				Returns: {
+					max_score: number;
+					results: Json;
+				}[];
+			};
+			cohort_members_of: {
+				Args: { cohort_id: string };
+				Returns: {
+					display_name: string;
+					email: string;
+					joined_at: string;
+					last_activity: string;
+					user_id: string;
+				}[];
+			};
+			cohort_preview: {
+				Args: { code: string };
+				Returns: {
+					cohort_id: string;
+					instructor_name: string;
+					is_instructor: boolean;
+					is_member: boolean;
+					module_ids: Json;
+					name: string;
+					roadmap_ids: Json;
+				}[];
+			};
+			cohort_progress: {
+				Args: { cohort_id: string };
+				Returns: {
+					best: number;
+					completed_at: string;
+					last_seen_at: string;
+					module_id: string;
+					read_at: string;
+					user_id: string;
+				}[];
+			};
+			create_cohort: {
+				Args: { module_ids: Json; name: string; roadmap_ids: Json };
+				Returns: {
+					code: string;
+					cohort_id: string;
+				}[];
+			};
 			delete_evidence: {
 				Args: { item_id: string; roadmap_id: string };
 				Returns: {
@@ -393,6 +500,18 @@ export type Database = {
 				}[];
 			};
 			is_instructor: { Args: Record<PropertyKey, never>; Returns: boolean };
+			join_cohort: {
+				Args: { code: string; share_email: boolean };
+				Returns: {
+					cohort_id: string;
+				}[];
+			};
+			leave_cohort: {
+				Args: { cohort_id: string };
+				Returns: {
+					cohort_id: string;
+				}[];
+			};
 			leave_roadmap: {
 				Args: { roadmap_id: string };
 				Returns: {
@@ -457,6 +576,17 @@ export type Database = {
 					criterion_id: string;
 					item_id: string;
 					roadmap_id: string;
+				}[];
+			};
+			my_cohorts: {
+				Args: Record<PropertyKey, never>;
+				Returns: {
+					cohort_id: string;
+					instructor_name: string;
+					joined_at: string;
+					name: string;
+					roadmap_ids: Json;
+					share_email: boolean;
 				}[];
 			};
 			my_due_reviews: {
@@ -564,6 +694,7 @@ export type Database = {
 					slug: string;
 				}[];
 			};
+			new_cohort_code: { Args: Record<PropertyKey, never>; Returns: string };
 			open_attempt: {
 				Args: { max_attempts: number; module_id: string; user_id: string };
 				Returns: {
@@ -572,6 +703,24 @@ export type Database = {
 					checks: Json;
 					started_at: string;
 				}[];
+			};
+			own_cohort: {
+				Args: { target: string };
+				Returns: {
+					code_hash: string;
+					created_at: string;
+					id: string;
+					instructor_id: string;
+					module_ids: NonNullable<Json>;
+					name: string;
+					roadmap_ids: NonNullable<Json>;
+				};
+				SetofOptions: {
+					from: '*';
+					to: 'cohorts';
+					isOneToOne: true;
+					isSetofReturn: false;
+				};
 			};
 			public_portfolio: {
 				Args: { slug: string };
@@ -636,6 +785,12 @@ export type Database = {
 					isSetofReturn: true;
 				};
 			};
+			remove_cohort_member: {
+				Args: { cohort_id: string; member_id: string };
+				Returns: {
+					user_id: string;
+				}[];
+			};
 			review_answer: {
 				Args: { card: Json; due: string; module_id: string; question_id: string; user_id: string };
 				Returns: {
@@ -647,6 +802,12 @@ export type Database = {
 				Args: { roadmap_id: string };
 				Returns: {
 					slug: string;
+				}[];
+			};
+			rotate_cohort_code: {
+				Args: { cohort_id: string };
+				Returns: {
+					code: string;
 				}[];
 			};
 			save_claims: {
@@ -781,6 +942,17 @@ export type Database = {
 					isSetofReturn: true;
 				};
 			};
+			teach_cohorts: {
+				Args: Record<PropertyKey, never>;
+				Returns: {
+					created_at: string;
+					id: string;
+					members: number;
+					module_ids: Json;
+					name: string;
+					roadmap_ids: Json;
+				}[];
+			};
 		};
 		Enums: {
 			progress_status: 'started' | 'completed';
@@ -909,12 +1081,16 @@ export const Constants = {
  * src/lib/server/rpc.ts adds these to each function's row type.
  */
 export type LocalResultColumns = {
+	cohort_first_attempts: { max_score: string };
+	cohort_members_of: { joined_at: Date; last_activity: Date };
+	cohort_progress: { best: string; completed_at: Date; last_seen_at: Date; read_at: Date };
 	enroll: { started_at: Date };
 	mark_read: { read_at: Date };
 	module_first_attempts: { max_score: string };
 	my_attempt_results: { submitted_at: Date };
 	my_attempts: { max_score: string; score: string; started_at: Date; submitted_at: Date };
 	my_best_scores: { best: string };
+	my_cohorts: { joined_at: Date };
 	my_due_reviews: { due: Date };
 	my_enrollments: { started_at: Date };
 	my_evidence: { updated_at: Date };
@@ -925,6 +1101,7 @@ export type LocalResultColumns = {
 	my_review_cards: { due: Date };
 	my_shares: { created_at: Date };
 	open_attempt: { started_at: Date };
+	own_cohort: { created_at: Date };
 	public_portfolio: { shared_at: Date };
 	record_attempt: { max_score: string; score: string; started_at: Date; submitted_at: Date };
 	review_answer: { due: Date };
@@ -934,4 +1111,5 @@ export type LocalResultColumns = {
 	share_portfolio: { created_at: Date };
 	start_module: { read_at: Date };
 	submit_attempt: { max_score: string; score: string; started_at: Date; submitted_at: Date };
+	teach_cohorts: { created_at: Date; members: string };
 };

@@ -2,6 +2,7 @@
 // (module_first_attempts, instructors only in SQL), reduced to the questions the quiz has now —
 // marks for a question since removed do not count, and totals are over today's questions.
 import { error } from '@sveltejs/kit';
+import { z } from 'zod';
 import { dev } from '$app/environment';
 import { catalog } from '$lib/server/content';
 import { call } from '$lib/server/rpc';
@@ -16,8 +17,19 @@ export type Analysis =
 	| { state: 'too-few'; learners: number }
 	| { state: 'ready'; learners: number; analysis: ItemAnalysis };
 
-export async function analysisOf(locals: App.Locals, moduleId: string, isDev = dev) {
+/**
+ * The analysis of a module's quiz, over every learner, or with `cohort` (`?cohort=<id>`) over the
+ * first attempts of that cohort's current members only — for the cohort's own instructor (checked in
+ * SQL by cohort_first_attempts; anyone else, and a module not in the cohort, gets a 404).
+ */
+export async function analysisOf(
+	locals: App.Locals,
+	moduleId: string,
+	isDev = dev,
+	cohort: string | null = null
+) {
 	await instructorOnly(locals, isDev);
+	if (cohort !== null && !z.uuid().safeParse(cohort).success) error(404, 'Not Found');
 	const module = catalog.modules.get(moduleId);
 	const quiz = catalog.quizzes.get(moduleId);
 	if (!module || !quiz) error(404, `There is no quiz for module "${moduleId}".`);
@@ -25,7 +37,15 @@ export async function analysisOf(locals: App.Locals, moduleId: string, isDev = d
 	// In `npm run dev` anyone sees the page, but only an instructor's account reads attempts.
 	if (!(await isInstructor(locals.db)))
 		return { ...base, result: { state: 'not-instructor' } as Analysis };
-	const rows = await call(locals.db!, 'module_first_attempts', { target_module: moduleId });
+	const rows = cohort
+		? await call(locals.db!, 'cohort_first_attempts', {
+				cohort_id: cohort,
+				target_module: moduleId
+			}).catch((e: { code?: string }) => {
+				if (e?.code === '42501') error(404, 'Not Found');
+				throw e;
+			})
+		: await call(locals.db!, 'module_first_attempts', { target_module: moduleId });
 	const ids = new Set(quiz.questions.map((q) => q.id));
 	const attempts: AttemptResults[] = [];
 	for (const row of rows) {

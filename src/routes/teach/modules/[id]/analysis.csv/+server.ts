@@ -1,8 +1,13 @@
 import { analysisCsv } from '$lib/teach/item-analysis';
 import { analysisOf, MIN_LEARNERS } from '$lib/server/teach/analysis';
 
-export async function GET({ params, locals }) {
-	const { module, result } = await analysisOf(locals, params.id);
+export async function GET({ params, locals, url }) {
+	const { module, result } = await analysisOf(
+		locals,
+		params.id,
+		undefined,
+		url.searchParams.get('cohort')
+	);
 	const text = (status: number, message: string) =>
 		new Response(message + '\n', {
 			status,

@@ -25,7 +25,8 @@ const plain = (markdown: string, max = 90) => {
 };
 
 export async function load({ params, locals, url }) {
-	const { module, quiz, result } = await analysisOf(locals, params.id);
+	const cohort = url.searchParams.get('cohort');
+	const { module, quiz, result } = await analysisOf(locals, params.id, undefined, cohort);
 	const sortParam = url.searchParams.get('sort') ?? 'order';
 	const sort: Sort = sortParam in SORTS ? (sortParam as Sort) : 'order';
 	const dir = url.searchParams.get('dir') === 'desc' ? 'desc' : 'asc';
@@ -47,6 +48,7 @@ export async function load({ params, locals, url }) {
 	}
 	return {
 		module,
+		cohort,
 		minLearners: MIN_LEARNERS,
 		state: result.state,
 		learners: result.state === 'not-instructor' ? 0 : result.learners,

@@ -1,0 +1,75 @@
+import { error, redirect } from '@sveltejs/kit';
+import { myProfile, myProgress } from '$lib/server/progress';
+import { signedIn } from '$lib/server/redirect';
+import { call } from '$lib/server/rpc';
+import {
+	codeSchema,
+	joinCohort,
+	moduleTitle,
+	preview,
+	roadmapTitle
+} from '$lib/server/teach/cohorts';
+import { cellOf } from '$lib/teach/cohorts';
+
+const NOT_VALID =
+	'This join link does not work: it may have been mistyped, or replaced by a new one. Ask your instructor for the current link.';
+
+async function cohortOf(db: App.Locals['db'] & object, code: string) {
+	if (!codeSchema.safeParse(code).success) error(404, NOT_VALID);
+	const cohort = await preview(db, code);
+	if (!cohort) error(404, NOT_VALID);
+	return cohort;
+}
+
+export async function load({ params, locals, url }) {
+	const { user, db } = signedIn(locals, url);
+	const cohort = await cohortOf(db, params.code);
+	const [profile, progress, best] = await Promise.all([
+		myProfile(db),
+		myProgress(db),
+		call(db, 'my_best_scores')
+	]);
+	const rows = new Map(progress.map((p) => [p.module_id, p]));
+	const scores = new Map(best.map((b) => [b.module_id, b.best]));
+	return {
+		cohort: {
+			name: cohort.name,
+			instructor: cohort.instructor,
+			roadmaps: cohort.roadmaps.map(roadmapTitle),
+			isMember: cohort.isMember,
+			isInstructor: cohort.isInstructor
+		},
+		me: { name: profile?.display_name ?? '', email: user.email },
+		// Exactly what the instructor will see: the same cells their dashboard shows.
+		modules: cohort.modules.map((id) => {
+			const p = rows.get(id);
+			return {
+				id,
+				title: moduleTitle(id),
+				...cellOf({
+					user_id: '',
+					module_id: id,
+					read_at: p?.read_at ?? null,
+					completed_at: p?.completed_at ?? null,
+					best: scores.get(id) ?? null
+				})
+			};
+		})
+	};
+}
+
+export const actions = {
+	join: async ({ params, request, locals, url }) => {
+		const { db } = signedIn(locals, url);
+		const cohort = await cohortOf(db, params.code);
+		if (cohort.isInstructor) error(400, 'You are the instructor of this cohort.');
+		const share = (await request.formData()).get('share_email') === 'yes';
+		await joinCohort(db, params.code, share);
+		redirect(303, '/account?joined=1#cohorts');
+	},
+	decline: async ({ params, locals, url }) => {
+		const { db } = signedIn(locals, url);
+		await cohortOf(db, params.code);
+		redirect(303, '/');
+	}
+};
