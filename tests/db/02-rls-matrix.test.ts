@@ -156,6 +156,7 @@ const TABLES: Record<string, TableSpec> = {
 			anon: NONE,
 			owner: { select: 'allow', insert: 'allow', update: 'deny', delete: 'allow' },
 			'other learner': NONE,
+			instructor: NONE,
 			service_role: ALL
 		}
 	},
@@ -188,6 +189,7 @@ const TABLES: Record<string, TableSpec> = {
 			anon: NONE,
 			owner: ALL,
 			'other learner': NONE,
+			instructor: NONE,
 			service_role: ALL
 		}
 	},
