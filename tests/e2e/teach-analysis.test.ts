@@ -12,8 +12,9 @@ import { expectNoAxeViolations, postForm, signUpByRequest } from './helpers';
 import { startServer, type Server } from './server';
 
 const PORT = Number(process.env.E2E_PORT ?? 4173) + 4;
-// A quiz that asks every question it has (no draw), so every question gets six first attempts.
-const MODULE = [...catalog.quizzes.entries()].find(([, q]) => !q.draw && !q.attempts)![0];
+// A quiz without an attempt limit. It draws its questions from a pool, so each question's figures
+// come from the first attempts that asked it (the page's own rule).
+const MODULE = [...catalog.quizzes.entries()].find(([, q]) => !q.attempts)![0];
 const quiz = catalog.quizzes.get(MODULE)!;
 const HEADER =
 	'question_id,attempts,facility,sd,random_guess,intended_weight,effective_weight,discrimination_index,discriminative_efficiency,dubious,needs_checking';
@@ -26,15 +27,29 @@ let instructor: APIRequestContext;
 const learners: APIRequestContext[] = [];
 const start = () => startServer({ port: PORT, env: { DATA_DIR: dataDir } });
 
-/** Submits the quiz with the questions in `right` answered right and the others wrong. */
+/** Each learner's first attempt: question id → answered right. */
+const firsts: Map<string, boolean>[] = [];
+
+/**
+ * Submits the quiz with the questions in `right` (by their index in the pool) answered right and the
+ * others wrong; returns what the attempt asked, question id → answered right.
+ */
 async function take(request: APIRequestContext, right: (i: number) => boolean) {
 	const html = await (await request.get(`/modules/${MODULE}/quiz`)).text();
 	const attempt = /name="attempt" value="([0-9a-f]{32})"/.exec(html)?.[1];
 	expect(attempt, 'an open attempt').toBeTruthy();
+	const shown = new Set([...html.matchAll(/data-question="([^"]+)"/g)].map((m) => m[1]!));
+	expect(shown.size, 'the draw').toBe(quiz.draw ?? quiz.questions.length);
 	const fields: [string, string][] = [['attempt', attempt!]];
-	quiz.questions.forEach((q, i) => fields.push(...(right(i) ? rightFields(q) : wrongFields(q))));
+	const asked = new Map<string, boolean>();
+	quiz.questions.forEach((q, i) => {
+		if (!shown.has(q.id)) return;
+		asked.set(q.id, right(i));
+		fields.push(...(right(i) ? rightFields(q) : wrongFields(q)));
+	});
 	const res = await postForm(request, server.url, `/modules/${MODULE}/quiz?/submit`, fields);
 	expect(res.status(), 'the attempt is recorded').toBeLessThan(400);
+	return asked;
 }
 
 test.beforeAll(async ({ playwright }) => {
@@ -68,7 +83,7 @@ test('with 4 learners the page and the CSV say how many, and show no figure', as
 		await signUpByRequest(r, server.url);
 		learners.push(r);
 		// Learner k gets the first k + 1 questions right: totals spread from low to high.
-		await take(r, (i) => i <= k);
+		firsts.push(await take(r, (i) => i <= k));
 	}
 	const page = (await (await instructor.get(`/teach/modules/${MODULE}/analysis`)).text()).replace(
 		/\s+/g,
@@ -89,7 +104,7 @@ test('with 6 learners the instructor sees every question and the CSV; retries do
 		const r = await playwright.request.newContext({ baseURL: server.url });
 		await signUpByRequest(r, server.url);
 		learners.push(r);
-		await take(r, (i) => (k === 4 ? i % 2 === 0 : i !== 0));
+		firsts.push(await take(r, (i) => (k === 4 ? i % 2 === 0 : i !== 0)));
 	}
 	// A retry with everything right: the analysis reads first attempts only.
 	await take(learners[0]!, () => true);
@@ -101,10 +116,20 @@ test('with 6 learners the instructor sees every question and the CSV; retries do
 	expect(lines[0]).toBe(HEADER);
 	expect(lines).toHaveLength(quiz.questions.length + 1);
 	const rows = new Map(lines.slice(1).map((l) => [l.split(',')[0]!, l.split(',')]));
-	for (const q of quiz.questions) expect(rows.get(q.id)?.[1], `${q.id}: six attempts`).toBe('6');
-	// The first question: right for learners 0–4 on their first attempt (0..3 by the k rule, 4 by i
-	// even), wrong for learner 5 — 5 of 6, whatever the retry did.
-	expect(rows.get(quiz.questions[0]!.id)![2]).toBe('83.33');
+	// Each question counts the first attempts that asked it, whatever the retry did; a single-choice
+	// or true/false question's facility is the share of them that answered it right.
+	expect(firsts).toHaveLength(6);
+	let asked = 0;
+	for (const q of quiz.questions) {
+		const first = firsts.filter((f) => f.has(q.id));
+		asked += first.length;
+		expect(rows.get(q.id)?.[1], `${q.id}: first attempts that asked it`).toBe(String(first.length));
+		if (first.length > 0 && (q.type === 'single' || q.type === 'true-false'))
+			expect(rows.get(q.id)?.[2], `${q.id}: facility`).toBe(
+				((100 * first.filter((f) => f.get(q.id)).length) / first.length).toFixed(2)
+			);
+	}
+	expect(asked).toBe(6 * (quiz.draw ?? quiz.questions.length));
 	for (const row of rows.values()) {
 		expect(row[9]).toMatch(/^(true|false)$/);
 		expect(row[10]).toMatch(/^(true|false)$/);
