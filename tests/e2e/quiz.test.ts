@@ -416,6 +416,12 @@ test('inline Markdown in options, order items and match labels renders, escaped,
 	await signUp(page);
 	await page.goto(`/modules/${MODULE}/quiz`);
 	const li = page.locator(`li[data-question="${withCode.id}"]`);
+	// The quiz draws 7 of its pool: retry (unlimited attempts) until the question is asked.
+	for (let i = 0; i < 12 && (await li.count()) === 0; i++) {
+		await page.getByRole('button', { name: 'Submit my answers' }).click();
+		await page.getByRole('link', { name: 'Try again' }).click();
+		await expect(page.locator('li[data-question]').first()).toBeVisible();
+	}
 	const labels = li.locator('label');
 	await expect(labels.locator('code').first()).toBeVisible();
 	for (const text of await labels.allInnerTexts()) expect(text).not.toContain('`');
