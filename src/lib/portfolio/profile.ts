@@ -3,15 +3,9 @@
 // the database checks the links again (supabase/migrations/*_portfolio_profile.sql).
 import { z } from 'zod';
 import { userText } from '$lib/user-text';
+import { PROFILE_LINK_LABELS, type ProfileLink } from './profile-links';
 
-export const PROFILE_LINKS = ['github_url', 'linkedin_url', 'website_url'] as const;
-export type ProfileLink = (typeof PROFILE_LINKS)[number];
-
-export const PROFILE_LINK_LABELS: Record<ProfileLink, string> = {
-	github_url: 'GitHub',
-	linkedin_url: 'LinkedIn',
-	website_url: 'Website'
-};
+export { PROFILE_LINK_LABELS, PROFILE_LINKS, type ProfileLink } from './profile-links';
 
 const HOSTS: Record<ProfileLink, ((host: string) => boolean) | null> = {
 	github_url: (h) => h === 'github.com' || h === 'www.github.com',
