@@ -1,7 +1,7 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import type { Question } from '../../src/lib/quiz/schema';
 import { expectNoAxeViolations, signUpNew } from './helpers';
-import { catalog } from './catalog';
+import { catalog, rightFields } from './catalog';
 
 const MODULE = 'ml-basics';
 const quiz = catalog.quizzes.get(MODULE)!;
@@ -283,6 +283,49 @@ for (const javaScriptEnabled of [true, false]) {
 		await context.close();
 	});
 }
+
+test.describe('a retry', () => {
+	test.use({ javaScriptEnabled: false });
+	test('asks first the questions the earlier attempts did not; a form posted twice shows its first result', async ({
+		page
+	}) => {
+		await signUp(page);
+		await page.goto(`/modules/${MODULE}/quiz`);
+		const first = (await shownOn(page)).map((q) => q.id);
+		expect(first).toHaveLength(quiz.draw!);
+		await page.getByRole('button', { name: 'Submit my answers' }).click();
+		await expect(page.locator('[data-result]')).toHaveCount(first.length);
+		await page.getByRole('link', { name: 'Try again' }).click();
+		const second = (await shownOn(page)).map((q) => q.id);
+		const unseen = quiz.questions.map((q) => q.id).filter((id) => !first.includes(id));
+		// A pool of at least 1.5 × the draw: every question not asked yet is asked now.
+		expect(unseen.length).toBeLessThan(quiz.draw!);
+		for (const id of unseen) expect(second, `${id}, not asked the first time`).toContain(id);
+		// The same attempt posted twice shows the attempt as recorded: its own questions, though its
+		// review cards count them as seen by the second post.
+		const q = quiz.questions.find((x) => x.id === second[0])!;
+		const attempt = await page.locator('input[name="attempt"]').inputValue();
+		const post = async () => {
+			const res = await page.request.post(`/modules/${MODULE}/quiz?/submit`, {
+				headers: { origin: new URL(page.url()).origin, accept: 'text/html' },
+				multipart: Object.fromEntries([['attempt', attempt], ...rightFields(q)])
+			});
+			expect(res.status()).toBe(200);
+			const html = await res.text();
+			return {
+				ids: [...html.matchAll(/data-result="([^"]+)"/g)].map((m) => m[1]).sort(),
+				score: /aria-label="Your score"[^>]*aria-valuenow="([^"]+)"/.exec(html)?.[1]
+			};
+		};
+		const once = await post();
+		expect(once.ids).toEqual([...second].sort());
+		const again = await post();
+		expect(again.ids).toEqual(once.ids);
+		// Only the answered question counts.
+		expect(once.score).toBe(String(q.points));
+		expect(again.score).toBe(once.score);
+	});
+});
 
 test('a malformed number is shown next to its question and records nothing', async ({ page }) => {
 	await signUp(page);

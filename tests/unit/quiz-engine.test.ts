@@ -335,6 +335,27 @@ describe('assembling an attempt', () => {
 		expect(seen.size).toBeGreaterThan(3);
 	});
 
+	it("asks the questions not seen yet first, in the seed's order, and nothing seen changes nothing", () => {
+		const ids = (qs: { id: string }[]) => qs.map((q) => q.id);
+		for (let i = 0; i < 20; i++) {
+			const seed = `retry-${i}`;
+			expect(assemble(quiz, seed, new Set())).toEqual(assemble(quiz, seed));
+			const first = ids(assemble(quiz, `first-${i}`));
+			// Two of four seen: the retry asks exactly the other two.
+			const retry = ids(assemble(quiz, seed, new Set(first)));
+			expect(retry.sort()).toEqual(['a', 'b', 'c', 'd'].filter((id) => !first.includes(id)));
+			// Three seen: the one left, and one seen question.
+			const three = ids(assemble(quiz, seed, new Set(['a', 'b', 'c'])));
+			expect(three).toHaveLength(2);
+			expect(three).toContain('d');
+			// The drawn questions appear in the order the seed gives the whole pool.
+			const all = ids(assemble({ ...quiz, draw: undefined }, seed));
+			expect(three).toEqual(all.filter((id) => three.includes(id)));
+		}
+		// All seen: as if none were.
+		expect(assemble(quiz, 'z', new Set(['a', 'b', 'c', 'd']))).toEqual(assemble(quiz, 'z'));
+	});
+
 	it('gives the browser no key, explanation or feedback', () => {
 		const shown = JSON.stringify(assemble(quiz, 'x'));
 		expect(shown).not.toMatch(/correct|secret|explanation|feedback/);

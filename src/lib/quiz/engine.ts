@@ -164,12 +164,26 @@ const shown = (id: string, text: string): Shown => ({ id, text, html: inlineHtml
 
 /**
  * The questions of one attempt: drawn and shuffled from the seed (so a reload shows the same
- * attempt), stripped of everything that would give the answers away.
+ * attempt), stripped of everything that would give the answers away. A quiz that draws from a pool
+ * asks the questions not in `seen` first (those the learner's earlier attempts asked), so a retry
+ * is mostly a different quiz; the drawn questions keep the seed's order, so the new ones are not
+ * all first. With nothing seen, the draw is the seed's alone.
  */
-export function assemble(quiz: Quiz, seed: string): PublicQuestion[] {
+export function assemble(
+	quiz: Quiz,
+	seed: string,
+	seen: ReadonlySet<string> = new Set()
+): PublicQuestion[] {
 	const random = seededRandom(seed);
 	const order = quiz.shuffle ? shuffle(quiz.questions, random) : [...quiz.questions];
-	const drawn = order.slice(0, quiz.draw ?? order.length);
+	const count = quiz.draw ?? order.length;
+	const picked = new Set(
+		[...order.filter((q) => !seen.has(q.id)), ...order.filter((q) => seen.has(q.id))].slice(
+			0,
+			count
+		)
+	);
+	const drawn = order.filter((q) => picked.has(q));
 	const mix = <T>(list: T[]) => (quiz.shuffle ? shuffle(list, random) : list);
 	return drawn.map((q): PublicQuestion => {
 		const base = { id: q.id, prompt: q.prompt, points: q.points };

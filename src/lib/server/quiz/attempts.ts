@@ -8,7 +8,14 @@ import type { Quiz } from '$lib/quiz/schema';
 import { DbError, type UserDb } from '../db/types';
 import { call, type RpcRow, type ServiceRpc } from '../rpc';
 import { nextCards } from '../review';
-import { gradeAttempt, parseAnswers, quizVersion, showQuiz, type ShownQuestion } from './index';
+import {
+	gradeAttempt,
+	parseAnswers,
+	quizVersion,
+	showAsked,
+	showQuiz,
+	type ShownQuestion
+} from './index';
 
 /** Question id → the answer checked and locked in the open attempt (jsonb, as check_answer() stored it). */
 const checksOf = (checks: unknown) => checks as Record<string, Answer>;
@@ -19,9 +26,13 @@ const checksOf = (checks: unknown) => checks as Record<string, Answer>;
  */
 export async function quizState(db: UserDb, moduleId: string) {
 	const [row] = await call(db, 'my_quiz_state', { module_id: moduleId });
+	const cards = row!.cards as Record<string, unknown>;
 	return {
 		...row!,
-		cards: row!.cards as Record<string, unknown>,
+		cards,
+		// The questions earlier attempts asked: each answered one became a review card. Only a
+		// submission adds cards (and it closes the open attempt), so this holds for an attempt's life.
+		seen: new Set(Object.keys(cards)) as ReadonlySet<string>,
 		attempt_id: row!.attempt_id as string | null,
 		checks: checksOf(row!.checks)
 	};
@@ -105,14 +116,15 @@ export async function answerToCheck(
 	quiz: Quiz,
 	seed: string,
 	form: FormData,
-	locked: (questionId: string) => boolean | Promise<boolean>
+	locked: (questionId: string) => boolean | Promise<boolean>,
+	seen?: ReadonlySet<string>
 ) {
 	const values = formValues(form);
 	if (quiz.feedback !== 'immediate')
 		return {
 			failure: fail(400, { message: 'This quiz shows feedback after submission only.', values })
 		};
-	const question = showQuiz(quiz, seed).find((q) => q.id === form.get('check'));
+	const question = showQuiz(quiz, seed, seen).find((q) => q.id === form.get('check'));
 	if (!question)
 		return { failure: fail(400, { message: 'There is no such question to check.', values }) };
 	const { answers, errors } = parseAnswers([question], form);
@@ -132,10 +144,14 @@ export async function answerToCheck(
 export async function checkAnswer(who: Learner, moduleId: string, quiz: Quiz, form: FormData) {
 	const attemptId = attemptOf(form);
 	if (!attemptId) return fail(400, { message: STALE });
-	const checking = await answerToCheck(quiz, attemptId, form, async (id) => {
-		const state = await quizState(who.db, moduleId);
-		return state.attempt_id === attemptId && id in state.checks;
-	});
+	const state = await quizState(who.db, moduleId);
+	const checking = await answerToCheck(
+		quiz,
+		attemptId,
+		form,
+		(id) => state.attempt_id === attemptId && id in state.checks,
+		state.seen
+	);
 	if (checking.failure) return checking.failure;
 	const { question, answer, values } = checking;
 	try {
@@ -180,8 +196,8 @@ export function gradeSubmission(
 export async function submitAttempt(who: Learner, moduleId: string, quiz: Quiz, form: FormData) {
 	const attemptId = attemptOf(form);
 	if (!attemptId) return fail(400, { message: STALE });
-	const shown = showQuiz(quiz, attemptId);
 	const state = await quizState(who.db, moduleId);
+	const shown = showQuiz(quiz, attemptId, state.seen);
 	const submission = gradeSubmission(
 		quiz,
 		shown,
@@ -213,7 +229,9 @@ export async function submitAttempt(who: Learner, moduleId: string, quiz: Quiz, 
 		if (failure) return failure;
 		throw e;
 	}
-	// A form posted twice shows the attempt as first recorded.
-	const stored = gradeAttempt(quiz, shown, rows[0]!.answers as Record<string, Answer>);
+	// A form posted twice shows the attempt as first recorded: the questions it asked (by then, the
+	// first post's review cards count them as seen), with the answers stored.
+	const recorded = rows[0]!.answers as Record<string, Answer>;
+	const stored = gradeAttempt(quiz, showAsked(quiz, attemptId, Object.keys(recorded)), recorded);
 	return { result: { ...stored, pass: quiz.pass } };
 }

@@ -44,9 +44,26 @@ export function quizVersion(quiz: Quiz): string {
 
 export type ShownQuestion = PublicQuestion & { promptHtml: string };
 
-/** The questions of one attempt, drawn and ordered by its attempt_id, without their keys. */
-export function showQuiz(quiz: Quiz, attemptId: string): ShownQuestion[] {
-	return assemble(quiz, attemptId).map((q) => ({ ...q, promptHtml: markdown(q.prompt) }));
+/**
+ * The questions of one attempt, drawn and ordered by its attempt_id, without their keys. `seen`:
+ * the questions the learner's earlier attempts asked (those with a review card), drawn last.
+ */
+export function showQuiz(
+	quiz: Quiz,
+	attemptId: string,
+	seen?: ReadonlySet<string>
+): ShownQuestion[] {
+	return assemble(quiz, attemptId, seen).map((q) => ({ ...q, promptHtml: markdown(q.prompt) }));
+}
+
+/** The questions an attempt asked, as it showed them, from the ids it recorded its answers under. */
+export function showAsked(quiz: Quiz, attemptId: string, asked: Iterable<string>): ShownQuestion[] {
+	const ids = new Set(asked);
+	return showQuiz(
+		quiz,
+		attemptId,
+		new Set(quiz.questions.filter((q) => !ids.has(q.id)).map((q) => q.id))
+	);
 }
 
 // A choice the form never offered (a forged or mangled value): refused, never stored.
