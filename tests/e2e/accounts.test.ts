@@ -14,6 +14,11 @@ async function signedIn(page: Page) {
 	await expect(page.getByRole('link', { name: 'Account', exact: true })).toBeVisible();
 }
 
+async function signOut(page: Page) {
+	await page.getByRole('button', { name: 'Sign out' }).first().click();
+	await expect(page.getByRole('link', { name: 'Sign in' }).first()).toBeVisible();
+}
+
 test('sign up → read a module → pass its quiz → the roadmap shows it → sign out → sign in → still there', async ({
 	page,
 	browser,
@@ -247,9 +252,13 @@ test('without JavaScript: change the email (current password needed, a taken one
 	const page = await context.newPage();
 	const taken = unique();
 	await signUp(page, taken);
-	await page.getByRole('button', { name: 'Sign out' }).first().click();
+	await signedIn(page);
+	await signOut(page);
 	const email = unique();
 	await signUp(page, email);
+	// Each step waits for its response: a navigation started before it would cancel the post (a CI
+	// run once changed the email of the account still signed in, `taken`, to itself).
+	await signedIn(page);
 	await page.goto('/account');
 	const form = page.locator('section', {
 		has: page.getByRole('heading', { name: 'Email address' })
@@ -269,7 +278,7 @@ test('without JavaScript: change the email (current password needed, a taken one
 	await expect(form.getByRole('status')).toHaveText(`Saved. You now sign in with ${renamed}.`);
 	await expect(page.getByText(`Signed in as ${renamed}`)).toBeVisible();
 
-	await page.getByRole('button', { name: 'Sign out' }).first().click();
+	await signOut(page);
 	await page.goto('/login');
 	await page.getByLabel('Email').fill(email);
 	await page.getByLabel('Password').fill('a good long password');

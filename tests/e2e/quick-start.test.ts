@@ -68,6 +68,8 @@ async function journey(browser: Browser, host: string, javaScriptEnabled: boolea
 	await expect(page.getByRole('link', { name: 'Account', exact: true })).toBeVisible();
 
 	await page.getByRole('button', { name: 'Sign out' }).click();
+	// Signed out before the next navigation, which would otherwise cancel the sign-out's post.
+	await expect(page.getByRole('link', { name: 'Sign in' }).first()).toBeVisible();
 	await page.goto('/login');
 	await page.getByLabel('Email').fill(email);
 	await page.getByLabel('Password').fill('a good long password');
