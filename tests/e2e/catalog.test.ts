@@ -105,6 +105,21 @@ test('what a learner types in a lesson component before it comes alive is kept',
 	await expect(counter.getByText(/^5 tokens$/)).toBeVisible();
 });
 
+test('a radio chosen before the component comes alive stays the only one chosen', async ({
+	page
+}) => {
+	const release = await holdScripts(page);
+	await page.goto('/modules/prompt-injection', { waitUntil: 'domcontentloaded' });
+	const spot = page.getByRole('region', { name: 'Spot the attack' });
+	await spot.getByRole('group').nth(1).getByLabel('Safe to process').check();
+	release();
+	await page.waitForLoadState('networkidle');
+	await expect(spot.getByRole('button', { name: 'Check my answers' })).toBeHidden();
+	await expect(spot.locator('input:checked')).toHaveCount(1);
+	await expect(spot.getByRole('group').nth(1).getByLabel('Safe to process')).toBeChecked();
+	await expect(spot.getByRole('status')).toContainText('1 of 6 answered');
+});
+
 test('lesson components respond as the learner types', async ({ page }) => {
 	await page.goto('/modules/tokens-cost-latency', { waitUntil: 'networkidle' });
 	const counter = page.getByRole('region', { name: 'Token counter and cost estimator' });

@@ -7,6 +7,7 @@ import {
 	EXAMPLE_POLICY,
 	parseContext,
 	parsePolicy,
+	policyTask,
 	wildcard,
 	type Statement
 } from '../../src/lib/lessons/policy';
@@ -174,15 +175,83 @@ describe('access-policy evaluator', () => {
 	});
 });
 
+describe('access-policy evaluator: the least-privilege task', () => {
+	const statementsOf = (text: string) => {
+		const p = parsePolicy(text);
+		if (!('statements' in p)) throw new Error(p.error);
+		return p.statements;
+	};
+
+	it('the example policy is not least privilege: it lets the reader fetch HR files', () => {
+		const t = policyTask(statementsOf(EXAMPLE_POLICY));
+		expect(t.solved).toBe(false);
+		expect(t.checks.map((c) => [c.ok, c.decision])).toEqual([
+			[true, 'Allow'],
+			[false, 'Allow'],
+			[true, 'ExplicitDeny'],
+			[true, 'ImplicitDeny']
+		]);
+	});
+
+	it('narrowing the object ARNs to finance/ solves it', () => {
+		const fixed = EXAMPLE_POLICY.replace(
+			'"arn:aws:s3:::acme-reports/*"',
+			'"arn:aws:s3:::acme-reports/finance/*"'
+		);
+		expect(fixed).not.toBe(EXAMPLE_POLICY);
+		expect(policyTask(statementsOf(fixed)).solved).toBe(true);
+	});
+
+	it('removing the TLS deny, or allowing s3:*, breaks it again', () => {
+		const narrowed = EXAMPLE_POLICY.replace(
+			'"arn:aws:s3:::acme-reports/*"',
+			'"arn:aws:s3:::acme-reports/finance/*"'
+		);
+		const noTls = JSON.parse(narrowed);
+		noTls.Statement = noTls.Statement.slice(0, 1);
+		expect(policyTask(statementsOf(JSON.stringify(noTls))).checks[2]).toMatchObject({
+			ok: false,
+			decision: 'Allow'
+		});
+		const star = narrowed.replace('["s3:GetObject", "s3:ListBucket"]', '"s3:*"');
+		expect(star).not.toBe(narrowed);
+		expect(policyTask(statementsOf(star)).checks[3]).toMatchObject({
+			ok: false,
+			decision: 'Allow'
+		});
+		// Nothing allowed at all is not the answer either: the reader must still do its job.
+		expect(policyTask([]).checks[0]).toMatchObject({ ok: false, decision: 'ImplicitDeny' });
+	});
+});
+
 describe('spot the attack', () => {
 	it('scores right answers and counts unanswered scenarios as wrong', () => {
 		const all = Object.fromEntries(SCENARIOS.map((s) => [s.id, s.attack ? 'attack' : 'safe']));
 		expect(gradeSpotting(all).score).toBe(SCENARIOS.length);
 		const flipped = Object.fromEntries(SCENARIOS.map((s) => [s.id, s.attack ? 'safe' : 'attack']));
 		expect(gradeSpotting(flipped).score).toBe(0);
-		const { results, score } = gradeSpotting({});
-		expect(score).toBe(0);
+		const { results, score, answered, solved } = gradeSpotting({});
+		expect([score, answered, solved]).toEqual([0, 0, false]);
 		expect(results.every((r) => r.answer === null && !r.correct)).toBe(true);
+	});
+
+	it('is solved only when every text is classified right', () => {
+		const all = Object.fromEntries(SCENARIOS.map((s) => [s.id, s.attack ? 'attack' : 'safe']));
+		expect(gradeSpotting(all)).toMatchObject({ answered: SCENARIOS.length, solved: true });
+		const [first, ...rest] = SCENARIOS;
+		const oneWrong = { ...all, [first!.id]: first!.attack ? 'safe' : 'attack' };
+		expect(gradeSpotting(oneWrong)).toMatchObject({
+			score: SCENARIOS.length - 1,
+			answered: SCENARIOS.length,
+			solved: false
+		});
+		const oneMissing = Object.fromEntries(rest.map((s) => [s.id, s.attack ? 'attack' : 'safe']));
+		expect(gradeSpotting(oneMissing)).toMatchObject({
+			answered: SCENARIOS.length - 1,
+			solved: false
+		});
+		// Only the two values the form sends count as an answer.
+		expect(gradeSpotting({ [first!.id]: 'maybe' }).answered).toBe(0);
 	});
 
 	it('mixes attacks and benign texts', () => {

@@ -82,11 +82,16 @@ export interface SpotResult {
 export function gradeSpotting(answers: Record<string, string | undefined>): {
 	results: SpotResult[];
 	score: number;
+	answered: number;
+	/** The exercise's task: every text classified, and every one right. */
+	solved: boolean;
 } {
 	const results = SCENARIOS.map((s) => {
 		const raw = answers[s.id];
 		const answer = raw === 'attack' ? true : raw === 'safe' ? false : null;
 		return { id: s.id, answer, correct: answer === s.attack };
 	});
-	return { results, score: results.filter((r) => r.correct).length };
+	const score = results.filter((r) => r.correct).length;
+	const answered = results.filter((r) => r.answer !== null).length;
+	return { results, score, answered, solved: score === SCENARIOS.length };
 }

@@ -31,7 +31,10 @@ export async function liven(root: HTMLElement): Promise<() => void> {
 		// What the learner typed before the component came alive is kept.
 		const fresh = fieldsOf(target);
 		for (const { f, value, checked } of typed) {
-			const twin = fresh.find((x) => x.name === f.name && x.type === f.type);
+			// A radio or checkbox is one of several of its name: its twin also has its value.
+			const twin = fresh.find(
+				(x) => x.name === f.name && x.type === f.type && (checked === null || x.value === value)
+			);
 			if (!twin || (twin.value === value && checkedOf(twin) === checked)) continue;
 			if (checked === null) twin.value = value;
 			else (twin as HTMLInputElement).checked = checked;

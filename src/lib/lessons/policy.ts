@@ -255,3 +255,74 @@ export const EXAMPLE_POLICY = `{
     }
   ]
 }`;
+
+/** One request of the exercise's task, with the decision least privilege gives it. */
+export interface TaskRequest {
+	label: string;
+	request: PolicyRequest;
+	allowed: boolean;
+}
+
+/**
+ * The exercise: the example policy lets the reports reader fetch every object of the bucket. Least
+ * privilege for its job (the lesson's worked example) is the finance reports, over TLS, read only.
+ */
+export const POLICY_TASK: TaskRequest[] = [
+	{
+		label: 'GetObject on acme-reports/finance/q3.csv over HTTPS',
+		request: {
+			action: 's3:GetObject',
+			resource: 'arn:aws:s3:::acme-reports/finance/q3.csv',
+			context: { 'aws:SecureTransport': 'true' }
+		},
+		allowed: true
+	},
+	{
+		label: 'GetObject on acme-reports/hr/salaries.csv over HTTPS',
+		request: {
+			action: 's3:GetObject',
+			resource: 'arn:aws:s3:::acme-reports/hr/salaries.csv',
+			context: { 'aws:SecureTransport': 'true' }
+		},
+		allowed: false
+	},
+	{
+		label: 'GetObject on acme-reports/finance/q3.csv over plain HTTP',
+		request: {
+			action: 's3:GetObject',
+			resource: 'arn:aws:s3:::acme-reports/finance/q3.csv',
+			context: { 'aws:SecureTransport': 'false' }
+		},
+		allowed: false
+	},
+	{
+		label: 'DeleteObject on acme-reports/finance/q3.csv over HTTPS',
+		request: {
+			action: 's3:DeleteObject',
+			resource: 'arn:aws:s3:::acme-reports/finance/q3.csv',
+			context: { 'aws:SecureTransport': 'true' }
+		},
+		allowed: false
+	}
+];
+
+export interface TaskCheck {
+	label: string;
+	allowed: boolean;
+	decision: Decision;
+	ok: boolean;
+}
+
+/** The task's requests under `statements`: solved when each gets the decision it should. */
+export function policyTask(statements: Statement[]): { checks: TaskCheck[]; solved: boolean } {
+	const checks = POLICY_TASK.map((t) => {
+		const { decision } = evaluate(statements, t.request);
+		return {
+			label: t.label,
+			allowed: t.allowed,
+			decision,
+			ok: (decision === 'Allow') === t.allowed
+		};
+	});
+	return { checks, solved: checks.every((c) => c.ok) };
+}
