@@ -111,3 +111,38 @@ test.describe('spot the attack: every text classified right', () => {
 		);
 	});
 });
+
+test.describe('BLEU and ROUGE: a wrong answer that wins', () => {
+	const wrong = 'the refund was not sent to your bank on monday';
+
+	test('without JavaScript: the right answer is where it starts; the wrong one solves it', async ({
+		browser
+	}) => {
+		const context = await browser.newContext({ javaScriptEnabled: false });
+		const page = await context.newPage();
+		await page.goto('/modules/llm-evaluation');
+		const tool = page.getByRole('region', { name: 'BLEU and ROUGE calculator' });
+		await expect(tool.locator('.task')).toContainText('BLEU-4 0.000 and ROUGE-L 0.667');
+		await expect(tool.getByRole('status')).toContainText('the candidate must say the opposite');
+		await tool.getByLabel("Candidate (the model's output)").fill(wrong);
+		await tool.getByRole('button', { name: 'Compare' }).click();
+		await expect(page).toHaveURL(/\/tools\/overlap\?/);
+		await expect(page.getByRole('status')).toHaveText(
+			'Solved. A wrong answer scores BLEU-4 0.658 and ROUGE-L 0.947, above the right one: overlap metrics count shared words, not meaning. Check facts with people or a calibrated judge.'
+		);
+		await context.close();
+	});
+
+	test('with JavaScript: each missing condition is named, live', async ({ page }) => {
+		await page.goto('/modules/llm-evaluation');
+		const tool = page.getByRole('region', { name: 'BLEU and ROUGE calculator' });
+		await expect(tool.getByRole('button', { name: 'Compare' })).toHaveCount(0);
+		const candidate = tool.getByLabel("Candidate (the model's output)");
+		await candidate.fill('refund not sent on monday');
+		await expect(tool.getByRole('status')).toContainText('BLEU-4 0.000 does not beat 0.000');
+		await candidate.fill(wrong);
+		await expect(tool.getByRole('status')).toContainText('Solved.');
+		await tool.getByLabel('Reference (what a good answer says)').fill('the refund was sent');
+		await expect(tool.getByRole('status')).toContainText('put the reference back');
+	});
+});

@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { estimateCost, formatUsd } from '../../src/lib/lessons/cost';
 import { gradeSpotting, SCENARIOS } from '../../src/lib/lessons/injection';
-import { bleu, compare, overlap, rougeL, tokenize } from '../../src/lib/lessons/overlap';
+import {
+	bleu,
+	compare,
+	isNegation,
+	overlap,
+	overlapTask,
+	OVERLAP_TASK,
+	rougeL,
+	tokenize
+} from '../../src/lib/lessons/overlap';
 import {
 	evaluate,
 	EXAMPLE_POLICY,
@@ -172,6 +181,58 @@ describe('access-policy evaluator', () => {
 			error: expect.stringContaining('Condition operator "DateEquals" is not supported')
 		});
 		expect(parseContext('a=1\n\nnot a pair\n b = two ')).toEqual({ a: '1', b: 'two' });
+	});
+});
+
+describe('BLEU and ROUGE: the task of a wrong answer that wins', () => {
+	const ref = OVERLAP_TASK.reference;
+
+	it('the right answer scores as the lesson works out by hand: BLEU-4 0, ROUGE-L F 0.67', () => {
+		const t = overlapTask(OVERLAP_TASK.right, ref);
+		// LCS "refund was sent on monday": P 5/6, R 5/9, F = 2·(5/6)(5/9)/((5/6)+(5/9)) = 2/3.
+		expect(t.right.bleu).toBe(0);
+		expect(t.right.rougeL).toBeCloseTo(2 / 3, 10);
+		expect(t).toMatchObject({ starting: true, negated: false, solved: false });
+	});
+
+	it("the lesson's opposite answer solves it: BLEU-4 0.658, ROUGE-L F 0.947", () => {
+		const wrong = 'the refund was not sent to your bank on monday';
+		// By hand: p1..p4 = 9/10, 7/9, 5/8, 3/7, BP 1 (10 > 9 tokens): (0.1875)^(1/4) = 0.6580.
+		// LCS is the whole reference, 9: P 9/10, R 1, F 18/19 = 0.9474.
+		const r = compare(wrong, ref);
+		expect(r.bleu.score).toBeCloseTo(0.1875 ** 0.25, 10);
+		expect(r.rougeL.f1).toBeCloseTo(18 / 19, 10);
+		expect(overlapTask(wrong, ref)).toMatchObject({
+			negated: true,
+			beatsBleu: true,
+			beatsRouge: true,
+			solved: true
+		});
+		expect(overlapTask("the refund wasn't sent to your bank on monday", ref).solved).toBe(true);
+	});
+
+	it('is not solved without a negation, with a changed reference, or when a metric does not win', () => {
+		// The reference itself beats the right answer but says the same: no negation.
+		expect(overlapTask(ref, ref)).toMatchObject({ negated: false, solved: false });
+		expect(overlapTask('not ' + ref, ref + ' today')).toMatchObject({
+			starting: false,
+			solved: false
+		});
+		// "not" alone negates, but overlaps on nothing: BLEU 0 and ROUGE-L 0 beat nothing.
+		expect(overlapTask('not', ref)).toMatchObject({
+			negated: true,
+			beatsBleu: false,
+			beatsRouge: false,
+			solved: false
+		});
+		// Short and negated: ROUGE-L 2·(4/5)(4/9)/(4/5+4/9) = 0.571 < 0.667, BLEU 0 (no 4-gram).
+		expect(overlapTask('refund not sent on monday', ref)).toMatchObject({
+			negated: true,
+			beatsRouge: false,
+			solved: false
+		});
+		expect(['not', 'never', "didn't", 'wasn’t'].every(isNegation)).toBe(true);
+		expect(['note', 'know', 'nothing'].map(isNegation)).toEqual([false, false, true]);
 	});
 });
 

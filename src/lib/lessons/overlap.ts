@@ -117,3 +117,34 @@ export function compare(candidateText: string, referenceText: string) {
 		rougeL: rougeL(candidate, reference)
 	};
 }
+
+/** The exercise, on the lesson's worked example: a right answer that overlap metrics score low. */
+export const OVERLAP_TASK = {
+	reference: 'the refund was sent to your bank on monday',
+	right: 'your refund was sent on monday'
+} as const;
+
+const NEGATIONS = new Set(['not', 'no', 'never', 'none', 'nothing', 'nobody', 'nor', 'neither']);
+/** A word that negates: "not", "never"…, or a contraction such as "wasn't". */
+export const isNegation = (token: string) => NEGATIONS.has(token) || /n['’]t$/.test(token);
+
+/**
+ * The task: with the task's reference, a candidate that negates (a word such as "not" that the
+ * reference lacks, so it says the opposite) and still beats the right answer on BLEU-4 and ROUGE-L.
+ */
+export function overlapTask(candidateText: string, referenceText: string) {
+	const r = compare(candidateText, referenceText);
+	const right = compare(OVERLAP_TASK.right, OVERLAP_TASK.reference);
+	const starting = r.reference.join(' ') === tokenize(OVERLAP_TASK.reference).join(' ');
+	const negated = r.candidate.some((t) => isNegation(t) && !r.reference.includes(t));
+	const beatsBleu = r.bleu.score > right.bleu.score;
+	const beatsRouge = r.rougeL.f1 > right.rougeL.f1;
+	return {
+		starting,
+		negated,
+		beatsBleu,
+		beatsRouge,
+		right: { bleu: right.bleu.score, rougeL: right.rougeL.f1 },
+		solved: starting && negated && beatsBleu && beatsRouge
+	};
+}
