@@ -9,9 +9,11 @@ import { checkQuizzes } from './checks/quizzes';
 import { checkReferences } from './checks/references';
 import { checkReviewDates } from './checks/reviewed';
 import { checkRoadmaps } from './checks/roadmaps';
+import { checkTranslations, emptyTranslations, type Translations } from './checks/translations';
 import type { Problem } from './problems';
 import { todayUtc } from './reviewed';
 import type { Competency, ModuleFrontmatter, Roadmap } from './schema';
+import { translationOf, type Locale } from './translation';
 
 /** A course file: its path from the project root (`courses/...`) and its text. */
 export interface SourceFile {
@@ -39,6 +41,8 @@ export interface Catalog {
 	roadmapsByModule: Map<string, string[]>;
 	/** The brief of each project item, by `<roadmap id>/<item id>` (see briefKey). */
 	briefs: Map<string, Brief>;
+	/** Translations by locale (docs/authoring.md, "Translations"); answer keys stay in the English. */
+	translations: Record<Locale, Translations>;
 }
 
 export interface CheckResult {
@@ -73,11 +77,15 @@ export interface CheckOptions {
  * `file:line: message`. Pure: the caller reads the files (from disk, or bundled by Vite).
  */
 export function checkCatalog(files: SourceFile[], options: CheckOptions = {}): CheckResult {
+	const sorted = [...files].sort((a, b) => a.path.localeCompare(b.path));
+	// Translations are checked against the English catalog, once it is built.
+	const translated = sorted.filter((f) => translationOf(f.path));
 	const ctx = context(
-		[...files].sort((a, b) => a.path.localeCompare(b.path)),
+		sorted.filter((f) => !translationOf(f.path)),
 		options.today ?? todayUtc()
 	);
 	for (const check of options.checks ?? CHECKS) check(ctx);
+	checkTranslations(ctx, translated);
 	ctx.problems.sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line);
 	return { catalog: ctx.catalog, problems: ctx.problems };
 }
@@ -98,7 +106,8 @@ function context(files: SourceFile[], today: string): CheckContext {
 			dependents: new Map(),
 			modulesByCompetency: new Map(),
 			roadmapsByModule: new Map(),
-			briefs: new Map()
+			briefs: new Map(),
+			translations: { fr: emptyTranslations() }
 		},
 		competencyIds: null,
 		competencyLines: new Map(),

@@ -97,8 +97,8 @@ export const MODEL_ANSWER_MIN_WORDS = 25;
  * it after a blank line are its model answer (rendered folded, in a `<details>`). Problems: no such
  * section, an item with no model answer, or one too short to grade oneself against.
  */
-export function checkYourself(body: string): BodyProblem[] {
-	return readCheckYourself(body).problems;
+export function checkYourself(body: string, heading = 'Check yourself'): BodyProblem[] {
+	return readCheckYourself(body, heading).problems;
 }
 
 /** The lesson without the model answers of "Check yourself": what a reader reads unfolded. */
@@ -110,11 +110,16 @@ export function withoutModelAnswers(body: string): string {
 		.join('\n');
 }
 
-function readCheckYourself(body: string): { problems: BodyProblem[]; answerLines: Set<number> } {
+function readCheckYourself(
+	body: string,
+	heading = 'Check yourself'
+): { problems: BodyProblem[]; answerLines: Set<number> } {
 	const answerLines = new Set<number>();
 	const fail = (problems: BodyProblem[]) => ({ problems, answerLines });
 	const lines = body.split('\n');
-	const start = lines.findIndex((l) => /^##\s+Check yourself\s*$/.test(l));
+	const start = lines.findIndex(
+		(l) => /^##\s+/.test(l) && l.replace(/^##\s+/, '').trim() === heading
+	);
 	if (start < 0)
 		return fail([
 			{
