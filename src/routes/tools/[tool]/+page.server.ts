@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { catalog } from '$lib/server/content';
 import { countTokens, tokenRequest } from '$lib/server/tools/tokens';
 import { BIN_CHOICES } from '$lib/lessons/drift';
+import { FIELDS as SERVING_FIELDS } from '$lib/lessons/serving';
 import { userText } from '$lib/user-text';
 
 // The lesson components as standalone pages: where their forms go when JavaScript is off, and a
@@ -16,13 +17,15 @@ const TOOLS = {
 	redaction: 'Redaction tester: secrets in a log',
 	'flow-checker': 'Conversation-flow checker',
 	threshold: 'Threshold explorer: confusion matrix',
-	sampling: 'Next-token sampler: temperature and top-p'
+	sampling: 'Next-token sampler: temperature and top-p',
+	'serving-planner': 'Serving planner: batching, replicas and latency'
 } as const;
 
 const text = (max: number) =>
 	userText({ multiline: true })
 		.max(max, `Use at most ${max.toLocaleString('en')} characters.`)
 		.optional();
+const short = () => userText().max(40, 'Use at most 40 characters.').optional();
 const num = z.coerce.number().min(0).max(1e9).optional().catch(undefined);
 
 const FIELDS = {
@@ -74,6 +77,18 @@ const FIELDS = {
 			top_p: userText().max(40, 'Use at most 40 characters.').optional()
 		}),
 		labels: { candidates: 'Candidates', temperature: 'Temperature', top_p: 'Top-p' }
+	},
+	// Whole numbers in range are checked by the planner, which names the field next to it.
+	'serving-planner': {
+		schema: z.object({
+			rps: short(),
+			overhead_ms: short(),
+			per_item_ms: short(),
+			max_batch: short(),
+			max_wait_ms: short(),
+			replicas: short()
+		}),
+		labels: Object.fromEntries(Object.entries(SERVING_FIELDS).map(([k, f]) => [k, f.label]))
 	}
 };
 
@@ -152,6 +167,11 @@ export function load({ params, url }) {
 		return {
 			...base,
 			...fields(FIELDS.sampling, q)
+		};
+	if (tool === 'serving-planner')
+		return {
+			...base,
+			...fields(FIELDS['serving-planner'], q)
 		};
 	if (tool === 'policy-evaluator')
 		return {
