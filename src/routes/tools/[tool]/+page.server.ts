@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { catalog } from '$lib/server/content';
 import { countTokens, tokenRequest } from '$lib/server/tools/tokens';
 import { BIN_CHOICES } from '$lib/lessons/drift';
+import { MAX_CHARS } from '$lib/lessons/policy-check';
 import { userText } from '$lib/user-text';
 
 // The lesson components as standalone pages: where their forms go when JavaScript is off, and a
@@ -16,7 +17,8 @@ const TOOLS = {
 	redaction: 'Redaction tester: secrets in a log',
 	'flow-checker': 'Conversation-flow checker',
 	threshold: 'Threshold explorer: confusion matrix',
-	sampling: 'Next-token sampler: temperature and top-p'
+	sampling: 'Next-token sampler: temperature and top-p',
+	'policy-checker': 'Admission checker: a Pod against cluster policies'
 } as const;
 
 const text = (max: number) =>
@@ -74,6 +76,10 @@ const FIELDS = {
 			top_p: userText().max(40, 'Use at most 40 characters.').optional()
 		}),
 		labels: { candidates: 'Candidates', temperature: 'Temperature', top_p: 'Top-p' }
+	},
+	'policy-checker': {
+		schema: z.object({ manifest: text(MAX_CHARS) }),
+		labels: { manifest: 'Manifest' }
 	}
 };
 
@@ -152,6 +158,11 @@ export function load({ params, url }) {
 		return {
 			...base,
 			...fields(FIELDS.sampling, q)
+		};
+	if (tool === 'policy-checker')
+		return {
+			...base,
+			...fields(FIELDS['policy-checker'], q)
 		};
 	if (tool === 'policy-evaluator')
 		return {
