@@ -44,9 +44,10 @@ test.describe('admission checker', () => {
 		await expect(tool.getByText('0 of 8 policies pass')).toBeVisible();
 		await expect(tool.getByText('Deny: 10 violations')).toBeVisible();
 		await expect(
-			tool.getByText(
-				'[internal-registry-only] container "api" uses unapproved image "docker.io/acme/orders-api:2.4.1"'
-			)
+			tool.getByRole('listitem').filter({
+				hasText:
+					'DENY [internal-registry-only] container "api" uses unapproved image "docker.io/acme/orders-api:2.4.1" (line 27)'
+			})
 		).toBeVisible();
 		await expect(tool.getByRole('status')).toContainText(
 			'Not solved yet: 10 denials and 3 warnings.'
