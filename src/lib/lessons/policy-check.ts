@@ -646,7 +646,7 @@ export function admissionReport(text: string): AdmissionReport | { error: string
 /** The exercise: a Pod the cluster admits with no deny and no warning. */
 export const TASK = { denials: 0, warnings: 0 } as const;
 
-export const DEFAULT_MANIFEST = `# The orders service, as first written. Every container is checked, init containers too.
+export const DEFAULT_MANIFEST = `# The orders service, as first written.
 apiVersion: v1
 kind: Pod
 metadata:
