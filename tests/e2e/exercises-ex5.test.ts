@@ -2,25 +2,9 @@
 // form without JavaScript (a /tools page) and live in the lesson with it.
 import { expect, test } from '@playwright/test';
 import { admissionReport, DEFAULT_MANIFEST } from '../../src/lib/lessons/policy-check';
+import { SOLVED, WARNED } from '../fixtures/policy-check';
 
 const TITLE = 'Admission checker: a Pod against cluster policies';
-/** The bundled Pod, fixed: approved registry, pinned tags, hardened security contexts, limits. */
-const SOLVED = DEFAULT_MANIFEST.replace('orders-migrate:latest', 'orders-migrate:2.4.1')
-	.replace('docker.io/acme/orders-api:2.4.1', 'registry.example.com/acme/orders-api:2.4.1')
-	.replace(
-		'        runAsUser: 0\n        allowPrivilegeEscalation: true\n        capabilities:\n          add: ["NET_ADMIN"]\n      resources:\n        limits:\n          memory: 256Mi',
-		'        runAsUser: 10001\n        allowPrivilegeEscalation: false\n        capabilities:\n          drop: [ALL]\n      resources:\n        limits:\n          cpu: 500m\n          memory: 256Mi'
-	)
-	.replace(
-		'fluent-bit\n      securityContext:\n        privileged: true\n        seccompProfile:\n          type: Unconfined\n',
-		'fluent-bit:3.1.4\n      securityContext:\n        allowPrivilegeEscalation: false\n        capabilities:\n          drop: [ALL]\n      resources:\n        limits:\n          cpu: 100m\n          memory: 64Mi\n'
-	);
-/** Denials fixed, the two warn constraints still failing: admitted, not solved. */
-const WARNED = SOLVED.replace('          cpu: 500m\n', '').replace(
-	'    seccompProfile:\n      type: RuntimeDefault\n',
-	''
-);
-
 test('the expected states come from the checker itself', () => {
 	const at = (text: string) => {
 		const r = admissionReport(text);

@@ -9,6 +9,7 @@ import {
 	POLICIES,
 	type PolicyId
 } from '../../src/lib/lessons/policy-check';
+import { SOLVED, WARNED } from '../fixtures/policy-check';
 
 const report = (text: string) => {
 	const r = admissionReport(text);
@@ -29,18 +30,6 @@ const messages = (text: string, id: PolicyId) =>
 	report(text)
 		.results.find((r) => r.id === id)!
 		.violations.map((v) => v.message);
-
-/** The bundled Pod, fixed: approved registry, pinned tags, hardened security contexts, limits. */
-const SOLVED = DEFAULT_MANIFEST.replace('orders-migrate:latest', 'orders-migrate:2.4.1')
-	.replace('docker.io/acme/orders-api:2.4.1', 'registry.example.com/acme/orders-api:2.4.1')
-	.replace(
-		'        runAsUser: 0\n        allowPrivilegeEscalation: true\n        capabilities:\n          add: ["NET_ADMIN"]\n      resources:\n        limits:\n          memory: 256Mi',
-		'        runAsUser: 10001\n        allowPrivilegeEscalation: false\n        capabilities:\n          drop: [ALL]\n      resources:\n        limits:\n          cpu: 500m\n          memory: 256Mi'
-	)
-	.replace(
-		'fluent-bit\n      securityContext:\n        privileged: true\n        seccompProfile:\n          type: Unconfined\n',
-		'fluent-bit:3.1.4\n      securityContext:\n        allowPrivilegeEscalation: false\n        capabilities:\n          drop: [ALL]\n      resources:\n        limits:\n          cpu: 100m\n          memory: 64Mi\n'
-	);
 
 /** A Pod that passes every constraint; each test breaks one thing in it. */
 const CLEAN = `apiVersion: v1
@@ -411,6 +400,18 @@ describe('the bundled Pod and the task', () => {
 			0,
 			true,
 			true
+		]);
+	});
+
+	it('with the denials fixed but warnings left, the Pod is admitted and the task not solved', () => {
+		const r = report(WARNED);
+		// By hand: no Pod seccomp profile leaves all three containers without one, api lacks a CPU limit.
+		expect([r.passed, r.denials.length, r.warnings.length, r.admitted, r.solved]).toEqual([
+			6,
+			0,
+			4,
+			true,
+			false
 		]);
 	});
 
