@@ -21,7 +21,8 @@ export const fixedPages = [
 	'/tools/flow-checker',
 	'/tools/threshold',
 	'/tools/sampling',
-	'/tools/serving-planner'
+	'/tools/serving-planner',
+	'/tools/policy-checker'
 ];
 
 export const roadmapPages = [...catalog.roadmaps.keys()].map((id) => `/roadmaps/${id}`);

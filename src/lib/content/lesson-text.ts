@@ -17,7 +17,8 @@ export const LESSON_COMPONENTS = [
 	'FlowChecker',
 	'ThresholdExplorer',
 	'SamplingExplorer',
-	'ServingPlanner'
+	'ServingPlanner',
+	'PolicyChecker'
 ];
 
 /**

@@ -13,7 +13,8 @@ const islands: Record<string, () => Promise<{ default: Component }>> = {
 	FlowChecker: () => import('$lib/components/lesson/FlowChecker.svelte'),
 	ThresholdExplorer: () => import('$lib/components/lesson/ThresholdExplorer.svelte'),
 	SamplingExplorer: () => import('$lib/components/lesson/SamplingExplorer.svelte'),
-	ServingPlanner: () => import('$lib/components/lesson/ServingPlanner.svelte')
+	ServingPlanner: () => import('$lib/components/lesson/ServingPlanner.svelte'),
+	PolicyChecker: () => import('$lib/components/lesson/PolicyChecker.svelte')
 };
 
 /** Brings every island under `root` to life; returns a function that removes them again. */

@@ -4,6 +4,7 @@ import { catalog } from '$lib/server/content';
 import { countTokens, tokenRequest } from '$lib/server/tools/tokens';
 import { BIN_CHOICES } from '$lib/lessons/drift';
 import { FIELDS as SERVING_FIELDS } from '$lib/lessons/serving';
+import { MAX_CHARS } from '$lib/lessons/policy-check';
 import { userText } from '$lib/user-text';
 
 // The lesson components as standalone pages: where their forms go when JavaScript is off, and a
@@ -18,7 +19,8 @@ const TOOLS = {
 	'flow-checker': 'Conversation-flow checker',
 	threshold: 'Threshold explorer: confusion matrix',
 	sampling: 'Next-token sampler: temperature and top-p',
-	'serving-planner': 'Serving planner: batching, replicas and latency'
+	'serving-planner': 'Serving planner: batching, replicas and latency',
+	'policy-checker': 'Admission checker: a Pod against cluster policies'
 } as const;
 
 const text = (max: number) =>
@@ -89,6 +91,10 @@ const FIELDS = {
 			replicas: short()
 		}),
 		labels: Object.fromEntries(Object.entries(SERVING_FIELDS).map(([k, f]) => [k, f.label]))
+	},
+	'policy-checker': {
+		schema: z.object({ manifest: text(MAX_CHARS) }),
+		labels: { manifest: 'Manifest' }
 	}
 };
 
@@ -172,6 +178,11 @@ export function load({ params, url }) {
 		return {
 			...base,
 			...fields(FIELDS['serving-planner'], q)
+		};
+	if (tool === 'policy-checker')
+		return {
+			...base,
+			...fields(FIELDS['policy-checker'], q)
 		};
 	if (tool === 'policy-evaluator')
 		return {
