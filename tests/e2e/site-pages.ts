@@ -20,7 +20,8 @@ export const fixedPages = [
 	'/tools/redaction',
 	'/tools/flow-checker',
 	'/tools/threshold',
-	'/tools/sampling'
+	'/tools/sampling',
+	'/tools/intent-scorer'
 ];
 
 export const roadmapPages = [...catalog.roadmaps.keys()].map((id) => `/roadmaps/${id}`);

@@ -195,12 +195,10 @@ describe('reading the inputs', () => {
 			'error',
 			'Test set, line 1: write “out_of_scope” as the expected intent of a request the bot should not answer; “nlu_fallback” is what the threshold produces.'
 		);
-		expect(parseTestSet('b | greet | greet | 0.5\na | out_of_scope | out_of_scope | 0.5')).toEqual(
-			{
-				error:
-					'Test set, line 2: the predicted intent is the model’s best in-scope guess; “out_of_scope” is not one — the threshold decides the fallback.'
-			}
-		);
+		expect(parseTestSet('b | greet | greet | 0.5\na | out_of_scope | out_of_scope | 0.5')).toEqual({
+			error:
+				'Test set, line 2: the predicted intent is the model’s best in-scope guess; “out_of_scope” is not one — the threshold decides the fallback.'
+		});
 	});
 
 	it('bounds the lines, their length, and needs one in-scope line', () => {

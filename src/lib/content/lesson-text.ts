@@ -16,7 +16,8 @@ export const LESSON_COMPONENTS = [
 	'RedactionTester',
 	'FlowChecker',
 	'ThresholdExplorer',
-	'SamplingExplorer'
+	'SamplingExplorer',
+	'IntentScorer'
 ];
 
 /**

@@ -185,7 +185,9 @@ export function scoreTestSet(lines: TestLine[], threshold: number): IntentReport
 	});
 	const correct = answered.filter((a) => a.answer === a.right).length;
 	const fallbacks = answered.filter((a) => a.answer === FALLBACK).length;
-	const confidentWrong = answered.filter((a) => a.answer !== FALLBACK && a.answer !== a.right).length;
+	const confidentWrong = answered.filter(
+		(a) => a.answer !== FALLBACK && a.answer !== a.right
+	).length;
 	const counts = new Map<string, Pair>();
 	for (const a of answered) {
 		if (a.answer === a.right) continue;
@@ -196,9 +198,7 @@ export function scoreTestSet(lines: TestLine[], threshold: number): IntentReport
 	}
 	const pairs = [...counts.values()].sort(
 		(a, b) =>
-			b.count - a.count ||
-			a.expected.localeCompare(b.expected) ||
-			a.answer.localeCompare(b.answer)
+			b.count - a.count || a.expected.localeCompare(b.expected) || a.answer.localeCompare(b.answer)
 	);
 	const starting = sameSet(lines, STARTING);
 	// Integer comparisons: 3 of 30 is exactly 10 %.

@@ -12,7 +12,8 @@ const islands: Record<string, () => Promise<{ default: Component }>> = {
 	RedactionTester: () => import('$lib/components/lesson/RedactionTester.svelte'),
 	FlowChecker: () => import('$lib/components/lesson/FlowChecker.svelte'),
 	ThresholdExplorer: () => import('$lib/components/lesson/ThresholdExplorer.svelte'),
-	SamplingExplorer: () => import('$lib/components/lesson/SamplingExplorer.svelte')
+	SamplingExplorer: () => import('$lib/components/lesson/SamplingExplorer.svelte'),
+	IntentScorer: () => import('$lib/components/lesson/IntentScorer.svelte')
 };
 
 /** Brings every island under `root` to life; returns a function that removes them again. */

@@ -16,7 +16,8 @@ const TOOLS = {
 	redaction: 'Redaction tester: secrets in a log',
 	'flow-checker': 'Conversation-flow checker',
 	threshold: 'Threshold explorer: confusion matrix',
-	sampling: 'Next-token sampler: temperature and top-p'
+	sampling: 'Next-token sampler: temperature and top-p',
+	'intent-scorer': 'Intent scorer: an NLU test set at a confidence threshold'
 } as const;
 
 const text = (max: number) =>
@@ -74,6 +75,13 @@ const FIELDS = {
 			top_p: userText().max(40, 'Use at most 40 characters.').optional()
 		}),
 		labels: { candidates: 'Candidates', temperature: 'Temperature', top_p: 'Top-p' }
+	},
+	'intent-scorer': {
+		schema: z.object({
+			set: text(20000),
+			threshold: userText().max(40, 'Use at most 40 characters.').optional()
+		}),
+		labels: { set: 'Test set', threshold: 'Threshold' }
 	}
 };
 
@@ -152,6 +160,11 @@ export function load({ params, url }) {
 		return {
 			...base,
 			...fields(FIELDS.sampling, q)
+		};
+	if (tool === 'intent-scorer')
+		return {
+			...base,
+			...fields(FIELDS['intent-scorer'], q)
 		};
 	if (tool === 'policy-evaluator')
 		return {
