@@ -145,14 +145,8 @@ export function parseTestSet(text: string): { lines: TestLine[] } | { error: str
 	return { lines };
 }
 
-/** A threshold typed in a field: a number from 0 to 1. */
-export function parseThreshold(text: string): { threshold: number } | { error: string } {
-	const t = text.trim();
-	const n = NUMBER.test(t) ? Number(t) : NaN;
-	if (!Number.isFinite(n) || n < 0 || n > 1)
-		return { error: 'Threshold: give a number from 0 to 1, e.g. 0.5.' };
-	return { threshold: n };
-}
+/** The threshold field reads like the threshold explorer's: a number from 0 to 1. */
+export { parseThreshold } from './threshold';
 
 /** What the bot does with a line: the predicted intent when confident enough, else the fallback. */
 export const answerOf = (l: TestLine, threshold: number) =>
