@@ -22,7 +22,8 @@ export const fixedPages = [
 	'/tools/threshold',
 	'/tools/sampling',
 	'/tools/serving-planner',
-	'/tools/policy-checker'
+	'/tools/policy-checker',
+	'/tools/intent-scorer'
 ];
 
 export const roadmapPages = [...catalog.roadmaps.keys()].map((id) => `/roadmaps/${id}`);

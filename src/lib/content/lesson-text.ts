@@ -18,7 +18,8 @@ export const LESSON_COMPONENTS = [
 	'ThresholdExplorer',
 	'SamplingExplorer',
 	'ServingPlanner',
-	'PolicyChecker'
+	'PolicyChecker',
+	'IntentScorer'
 ];
 
 /**

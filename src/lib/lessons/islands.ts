@@ -14,7 +14,8 @@ const islands: Record<string, () => Promise<{ default: Component }>> = {
 	ThresholdExplorer: () => import('$lib/components/lesson/ThresholdExplorer.svelte'),
 	SamplingExplorer: () => import('$lib/components/lesson/SamplingExplorer.svelte'),
 	ServingPlanner: () => import('$lib/components/lesson/ServingPlanner.svelte'),
-	PolicyChecker: () => import('$lib/components/lesson/PolicyChecker.svelte')
+	PolicyChecker: () => import('$lib/components/lesson/PolicyChecker.svelte'),
+	IntentScorer: () => import('$lib/components/lesson/IntentScorer.svelte')
 };
 
 /** Brings every island under `root` to life; returns a function that removes them again. */

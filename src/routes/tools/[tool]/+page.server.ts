@@ -20,7 +20,8 @@ const TOOLS = {
 	threshold: 'Threshold explorer: confusion matrix',
 	sampling: 'Next-token sampler: temperature and top-p',
 	'serving-planner': 'Serving planner: batching, replicas and latency',
-	'policy-checker': 'Admission checker: a Pod against cluster policies'
+	'policy-checker': 'Admission checker: a Pod against cluster policies',
+	'intent-scorer': 'Intent scorer: an NLU test set at a confidence threshold'
 } as const;
 
 const text = (max: number) =>
@@ -95,6 +96,13 @@ const FIELDS = {
 	'policy-checker': {
 		schema: z.object({ manifest: text(MAX_CHARS) }),
 		labels: { manifest: 'Manifest' }
+	},
+	'intent-scorer': {
+		schema: z.object({
+			set: text(20000),
+			threshold: userText().max(40, 'Use at most 40 characters.').optional()
+		}),
+		labels: { set: 'Test set', threshold: 'Threshold' }
 	}
 };
 
@@ -183,6 +191,11 @@ export function load({ params, url }) {
 		return {
 			...base,
 			...fields(FIELDS['policy-checker'], q)
+		};
+	if (tool === 'intent-scorer')
+		return {
+			...base,
+			...fields(FIELDS['intent-scorer'], q)
 		};
 	if (tool === 'policy-evaluator')
 		return {
