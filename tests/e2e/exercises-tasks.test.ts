@@ -146,3 +146,46 @@ test.describe('BLEU and ROUGE: a wrong answer that wins', () => {
 		await expect(tool.getByRole('status')).toContainText('put the reference back');
 	});
 });
+
+test.describe('token counter: halve the system prompt, keep its rules', () => {
+	const SHORT =
+		"Acme Garden support. Only orders, deliveries, refunds; decline the rest. Ask for the order number first. Never promise a refund: staff decide. Customer asks for a human: hand over. Reply in the customer's language.";
+
+	test('without JavaScript: counted on the server, not solved, then solved', async ({
+		browser
+	}) => {
+		const context = await browser.newContext({ javaScriptEnabled: false });
+		const page = await context.newPage();
+		await page.goto('/modules/tokens-cost-latency');
+		const tool = page.getByRole('region', { name: 'Token counter and cost estimator' });
+		await expect(tool.getByText('Your task:')).toBeVisible();
+		await expect(tool.getByRole('status')).toHaveText('Not solved yet: count the tokens first.');
+		await tool.getByRole('button', { name: 'Count tokens' }).click();
+		await expect(page).toHaveURL(/\/tools\/token-counter\?/);
+		const counted = page.getByRole('region', { name: 'Token counter and cost estimator' });
+		await expect(counted.getByRole('status')).toHaveText(
+			'Not solved yet: 152 tokens, 77 over the budget.'
+		);
+		await counted
+			.getByLabel('Prompt text')
+			.fill(SHORT.replace(" Reply in the customer's language.", ''));
+		await counted.getByRole('button', { name: 'Count tokens' }).click();
+		await expect(counted.getByRole('status')).toHaveText('Not solved yet: 1 rule lost.');
+		await expect(counted.getByText("✗ Rule kept: reply in the customer's language")).toBeVisible();
+		await counted.getByLabel('Prompt text').fill(SHORT);
+		await counted.getByRole('button', { name: 'Count tokens' }).click();
+		await expect(counted.getByRole('status')).toContainText('Solved. The five rules in 46 tokens');
+		await context.close();
+	});
+
+	test('with JavaScript: counted as the learner types', async ({ page }) => {
+		await page.goto('/modules/tokens-cost-latency');
+		const tool = page.getByRole('region', { name: 'Token counter and cost estimator' });
+		await expect(tool.getByRole('status')).toHaveText(
+			'Not solved yet: 152 tokens, 77 over the budget.'
+		);
+		await tool.getByLabel('Prompt text').fill(SHORT);
+		await expect(tool.getByRole('status')).toContainText('Solved.');
+		await expect(page).toHaveURL(/\/modules\/tokens-cost-latency$/);
+	});
+});

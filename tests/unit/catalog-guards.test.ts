@@ -1,8 +1,10 @@
 // Guards on the real catalog under courses/: what every learner is promised.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { checkCatalog } from '../../src/lib/content/catalog';
 import {
 	checkYourself,
+	EXERCISES,
 	LESSON_COMPONENTS,
 	proseWords,
 	withoutModelAnswers
@@ -66,6 +68,29 @@ describe('the catalog', () => {
 	it('leaves no component placeholder unfilled', () => {
 		const left = modules.filter((m) => /<!--\s*component:/.test(m.body)).map((m) => m.id);
 		expect(left).toEqual([]);
+	});
+
+	it('gives every phase of every roadmap at least one exercise', () => {
+		const uses = (id: string) => {
+			const body = catalog.modules.get(id)?.body ?? '';
+			return EXERCISES.filter((c) => new RegExp(`<${c}[\\s/]`).test(body));
+		};
+		const without = [...catalog.roadmaps.values()].flatMap((r) =>
+			r.phases.filter((p) => !p.modules.some((m) => uses(m).length)).map((p) => `${r.id}/${p.id}`)
+		);
+		expect(without).toEqual([]);
+		// Twelve at least, one per phase of the four roadmaps.
+		expect(EXERCISES.length).toBeGreaterThanOrEqual(12);
+	});
+
+	it('makes each exercise state a task and say when it is solved', () => {
+		const silent = EXERCISES.filter((c) => {
+			const source = readFileSync(`${root}src/lib/components/lesson/${c}.svelte`, 'utf8');
+			return (
+				!/Your task:/.test(source) || !/Solved\./.test(source) || !/role="status"/.test(source)
+			);
+		});
+		expect(silent).toEqual([]);
 	});
 
 	it('uses each interactive lesson component in at least one lesson', () => {

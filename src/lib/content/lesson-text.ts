@@ -23,6 +23,13 @@ export const LESSON_COMPONENTS = [
 ];
 
 /**
+ * The lesson components that are exercises: each states a task and says when it is solved. Every
+ * roadmap phase has at least one (tests/unit/catalog-guards). A calculator without a task would be
+ * left out of this list.
+ */
+export const EXERCISES: readonly string[] = LESSON_COMPONENTS;
+
+/**
  * Finds characters mdsvex reads as Svelte in prose — `{`, `}` and `<` outside code — which would
  * break the build with an error far from the cause. Code fences, inline code, the `<script>`
  * block and lesson component tags are allowed.

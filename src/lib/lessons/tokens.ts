@@ -7,3 +7,33 @@ export interface TokenCount {
 	/** The first pieces of text, one per token, to show how text is split. */
 	pieces: string[];
 }
+
+/**
+ * The exercise: a wordy system prompt, sent with every call. Halve its tokens and keep its five
+ * rules, each recognised by the words that carry it.
+ */
+export const TOKEN_TASK = {
+	prompt:
+		'You are a helpful, friendly and very polite customer support assistant working for the online shop Acme Garden. It is really important that you always make sure to only answer questions that are about orders, deliveries and refunds, and you should politely decline anything else. Before you try to look into any problem with an order, please always ask the customer to give you their order number first. Please remember that you must never, under any circumstances, promise a refund to the customer, because refunds are always decided by a person on our team. If at any point the customer asks to speak to a human, you should hand the conversation over to a human agent straight away. Finally, please always make sure that you answer in the same language that the customer is writing in.',
+	maxTokens: 75,
+	callsPerDay: 50_000,
+	rules: [
+		{ label: 'only orders, deliveries and refunds', pattern: /deliver/i },
+		{ label: 'ask for the order number first', pattern: /order\s*(number|no\b|id\b|#)/i },
+		{ label: 'never promise a refund', pattern: /(\b(never|not|no)\b|n['’]t\b)[^.\n]{0,40}promis/i },
+		{ label: 'hand over to a human on request', pattern: /\bhuman/i },
+		{ label: "reply in the customer's language", pattern: /\blanguage/i }
+	]
+} as const;
+
+/** The task on `text`, counted as `tokens` (by the server); solved when short enough with every rule. */
+export function tokenTask(text: string, tokens: number | null) {
+	const rules = TOKEN_TASK.rules.map((r) => ({ label: r.label, kept: r.pattern.test(text) }));
+	const short = tokens !== null && tokens <= TOKEN_TASK.maxTokens;
+	return {
+		rules,
+		kept: rules.filter((r) => r.kept).length,
+		short,
+		solved: short && rules.every((r) => r.kept)
+	};
+}
