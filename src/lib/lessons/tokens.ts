@@ -20,7 +20,10 @@ export const TOKEN_TASK = {
 	rules: [
 		{ label: 'only orders, deliveries and refunds', pattern: /deliver/i },
 		{ label: 'ask for the order number first', pattern: /order\s*(number|no\b|id\b|#)/i },
-		{ label: 'never promise a refund', pattern: /(\b(never|not|no)\b|n['’]t\b)[^.\n]{0,40}promis/i },
+		{
+			label: 'never promise a refund',
+			pattern: /(\b(never|not|no)\b|n['’]t\b)[^.\n]{0,40}promis/i
+		},
 		{ label: 'hand over to a human on request', pattern: /\bhuman/i },
 		{ label: "reply in the customer's language", pattern: /\blanguage/i }
 	]
