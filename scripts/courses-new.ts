@@ -1,4 +1,5 @@
 // npm run courses:new -- <area>/<slug> — scaffolds a module (lesson + quiz) that passes courses:check.
+// npm run courses:new -- --fr <module id | English file> — scaffolds its French translation files.
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { checkCatalog } from '../src/lib/content/catalog';
@@ -6,8 +7,13 @@ import { formatProblem } from '../src/lib/content/problems';
 import { readCourseFiles } from './catalog-files';
 import { todayFromEnv } from './today';
 import { defaultCompetency, lessonTemplate, parseModuleArg, quizTemplate } from './module-scaffold';
+import { scaffoldFrench } from './translation-scaffold';
 
 const root = process.cwd();
+if (process.argv[2] === '--fr') {
+	scaffoldFrench(root, process.argv[3] ?? '');
+	process.exit(0);
+}
 const parsed = parseModuleArg(process.argv[2] ?? '');
 if (!parsed) {
 	console.error(

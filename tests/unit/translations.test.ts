@@ -330,3 +330,44 @@ describe('mirror', () => {
 		]);
 	});
 });
+
+describe('the scaffold of a translation (courses:new -- --fr)', () => {
+	it('copies each text marked TODO(fr), refused until translated, clean once the marks are gone', async () => {
+		const { stringify } = await import('yaml');
+		const { QUIZ_SHAPE, scaffold, TODO_MARK } = await import('../../src/lib/content/translation');
+		const { catalog } = checkCatalog(base, { today: '2026-12-01' });
+		const data = scaffold(catalog.quizzes.get('tokenization'), QUIZ_SHAPE) as object;
+		expect(data).toEqual({
+			questions: {
+				q1: {
+					prompt: `${TODO_MARK}Pick one.`,
+					explanation: `${TODO_MARK}Because.`,
+					options: [{ text: `${TODO_MARK}Right` }, { text: `${TODO_MARK}Wrong` }]
+				},
+				q2: { prompt: `${TODO_MARK}True?`, explanation: `${TODO_MARK}Because.` }
+			}
+		});
+		const text = stringify({ source: hash(`${M}/quiz.yaml`), ...data });
+		const marked = check({ path: `${M}/quiz.fr.yaml`, text }).problems;
+		expect(marked).toHaveLength(6);
+		expect(
+			marked.every((p) =>
+				p.endsWith('not translated yet: translate the text, then remove its TODO(fr) mark')
+			)
+		).toBe(true);
+		const done = check({ path: `${M}/quiz.fr.yaml`, text: text.replaceAll(TODO_MARK, '') });
+		expect(done.problems).toEqual([]);
+		expect(done.fr.quizzes.has('tokenization')).toBe(true);
+	});
+
+	it('a lesson body with a TODO(fr) mark is not translated yet', () => {
+		const { problems } = check(
+			lesson({
+				body: 'TODO(fr): Du texte.\n\n## Première section\n\n### Un détail avec `code`\n\n## Deuxième section\n'
+			})
+		);
+		expect(problems).toEqual([
+			`${M}/index.fr.md:7: not translated yet: translate, then remove the TODO(fr) mark`
+		]);
+	});
+});

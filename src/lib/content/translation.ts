@@ -46,6 +46,11 @@ export interface MirrorProblem {
 	message: string;
 }
 
+/** What `courses:new -- --fr` puts before each text to translate; a text with it is not translated. */
+export const TODO_MARK = 'TODO(fr): ';
+export const TODO = /TODO\(fr\)/;
+const NOT_YET = 'not translated yet: translate the text, then remove its TODO(fr) mark';
+
 const isObject = (v: unknown): v is Record<string, unknown> =>
 	v !== null && typeof v === 'object' && !Array.isArray(v);
 const isText = (v: unknown): v is string => typeof v === 'string' && v.trim().length > 0;
@@ -74,6 +79,7 @@ export function mirror(
 		if (shape === 'text?' && english === undefined)
 			return fail('the English has no such text: remove it');
 		if (!isText(translated)) return fail('expected a text');
+		if (TODO.test(translated)) return fail(NOT_YET);
 		return { value: translated, problems };
 	}
 	const none = english === undefined || (Array.isArray(english) && english.length === 0);
@@ -83,6 +89,7 @@ export function mirror(
 		if (translated === undefined) return fail('no translation: translate this list');
 		if (!Array.isArray(translated) || !translated.every(isText))
 			return fail('expected a list of texts');
+		if (translated.some((t) => TODO.test(t))) return fail(NOT_YET);
 		if (shape === 'free-texts') {
 			if (translated.length === 0) return fail('list at least one text');
 			return { value: translated, problems };
@@ -408,4 +415,35 @@ export function compareSkeletons(
 			message: 'the <script> block differs from the English one: copy it verbatim'
 		});
 	return out;
+}
+
+/**
+ * A translation file to fill in: the shape of `english` with each text copied and marked
+ * TODO(fr), ids as keys; `courses:check` refuses it until every mark is gone.
+ */
+export function scaffold(english: unknown, shape: Shape): unknown {
+	const mark = (t: unknown) => (typeof t === 'string' ? TODO_MARK + t : t);
+	if (shape === 'text' || shape === 'text?' || shape === 'free-text') return mark(english);
+	if (shape === 'texts' || shape === 'free-texts')
+		return Array.isArray(english) && english.length ? english.map(mark) : undefined;
+	if ('fields' in shape) {
+		const out: Record<string, unknown> = {};
+		for (const [key, sub] of Object.entries(shape.fields)) {
+			const v = scaffold(isObject(english) ? english[key] : undefined, sub);
+			if (v !== undefined) out[key] = v;
+		}
+		return out;
+	}
+	if ('list' in shape)
+		return Array.isArray(english) && english.length
+			? english.map((item) => scaffold(item, shape.list))
+			: undefined;
+	const items = (Array.isArray(english) ? english : []) as Record<string, unknown>[];
+	if (!items.length) return undefined;
+	return Object.fromEntries(
+		items.map((item) => [
+			String(item.id),
+			scaffold(item, typeof shape.byId === 'function' ? shape.byId(item) : shape.byId)
+		])
+	);
 }

@@ -13,6 +13,7 @@ import {
 	ROADMAP_SHAPE,
 	SECTION_NAMES,
 	skeletonOf,
+	TODO,
 	translationOf,
 	type Locale,
 	type Shape
@@ -58,7 +59,7 @@ const QUIZ = /^courses\/modules\/[^/]+\/([^/]+)\/quiz\.fr\.yaml$/;
 const ROADMAP = /^courses\/roadmaps\/([^/]+)\.fr\.yaml$/;
 const BRIEF = /^courses\/briefs\/([^/]+)\/([^/]+)\.fr\.yaml$/;
 
-const LESSON_SHAPE: Shape = {
+export const LESSON_SHAPE: Shape = {
 	fields: { source: 'text', title: 'text', summary: 'text' },
 	keyFields: [
 		'id',
@@ -204,6 +205,14 @@ function lesson(
 	const before = ctx.problems.length;
 	const fm = mirrored(ctx, f, english, parsed.source, en, LESSON_SHAPE, into);
 	for (const p of lintLesson(split.body)) ctx.error(f.path, split.bodyLine + p.line - 1, p.message);
+	split.body.split('\n').forEach((l, i) => {
+		if (TODO.test(l))
+			ctx.error(
+				f.path,
+				split.bodyLine + i,
+				'not translated yet: translate, then remove the TODO(fr) mark'
+			);
+	});
 	const problems = compareSkeletons(
 		skeletonOf(en.body, en.bodyLine),
 		skeletonOf(split.body, split.bodyLine),
