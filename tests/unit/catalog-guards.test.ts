@@ -101,6 +101,45 @@ describe('the catalog', () => {
 	});
 });
 
+describe('the French catalog', () => {
+	const fr = catalog.translations.fr;
+	it('translates every lesson, quiz, roadmap, competency and brief, none stale', () => {
+		const missing = [
+			...[...catalog.modules.keys()]
+				.filter((id) => !fr.modules.has(id))
+				.map((id) => `lesson ${id}`),
+			...[...catalog.quizzes.keys()].filter((id) => !fr.quizzes.has(id)).map((id) => `quiz ${id}`),
+			...[...catalog.roadmaps.keys()]
+				.filter((id) => !fr.roadmaps.has(id))
+				.map((id) => `roadmap ${id}`),
+			...[...catalog.competencies.keys()]
+				.filter((id) => !fr.competencies.has(id))
+				.map((id) => `competency ${id}`),
+			...[...catalog.briefs.keys()].filter((id) => !fr.briefs.has(id)).map((id) => `brief ${id}`)
+		];
+		expect(missing).toEqual([]);
+		expect(fr.stale).toEqual([]);
+	});
+
+	it('keeps every question and option of the English, with its answer key', () => {
+		const drift = [...fr.quizzes].flatMap(([id, q]) => {
+			const en = catalog.quizzes.get(id)!;
+			return q.questions.flatMap((x, i) => {
+				const e = en.questions[i]!;
+				const same =
+					x.id === e.id &&
+					x.type === e.type &&
+					JSON.stringify('options' in x ? x.options.map((o) => o.correct) : null) ===
+						JSON.stringify('options' in e ? e.options.map((o) => o.correct) : null) &&
+					JSON.stringify('answer' in x ? x.answer : null) ===
+						JSON.stringify('answer' in e ? e.answer : null);
+				return same ? [] : [`${id}/${e.id}`];
+			});
+		});
+		expect(drift).toEqual([]);
+	});
+});
+
 describe('the quizzes', () => {
 	it('give every module a quiz of at least 6 questions and 3 types', () => {
 		const weak = modules

@@ -100,6 +100,16 @@ describe('a translated lesson', () => {
 		expect(fr.modules.size).toBe(0);
 	});
 
+	it('a hash YAML reads as a number is asked for in quotes', () => {
+		const { problems } = check(lesson({ source: '1234e5' }));
+		expect(problems).toHaveLength(1);
+		expect(problems[0]).toMatch(
+			new RegExp(
+				`^${M}/index\\.fr\\.md:2: YAML reads this hash as a number: write it in quotes, \`source: (")?[0-9a-f]{12}(")?\`$`
+			)
+		);
+	});
+
 	it('may not restate what only the English holds', () => {
 		const { problems } = check(lesson({ extra: 'level: advanced' }));
 		expect(problems).toEqual([

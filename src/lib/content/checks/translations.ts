@@ -127,11 +127,17 @@ function checkSource(
 	into: { stale: string[] }
 ): boolean {
 	const now = sourceHash(english.text);
+	// A hash of digits and one "e" (7347426666e9) is a number to YAML: it is written in quotes.
+	const write = /^\d*(e\d+)?$/i.test(now) ? `source: "${now}"` : `source: ${now}`;
+	if (typeof recorded === 'number') {
+		ctx.error(f.path, line, `YAML reads this hash as a number: write it in quotes, \`${write}\``);
+		return false;
+	}
 	if (typeof recorded !== 'string') {
 		ctx.error(
 			f.path,
 			line,
-			`record what this translates: \`source: ${now}\` (the hash of ${english.path}, from npm run courses:check)`
+			`record what this translates: \`${write}\` (the hash of ${english.path}, from npm run courses:check)`
 		);
 		return false;
 	}
@@ -140,7 +146,7 @@ function checkSource(
 	ctx.warn(
 		f.path,
 		line,
-		`stale: translated from an older ${english.path} (source ${recorded}, now ${now}) — bring the changes of ${english.path} into ${f.path}, then set source: ${now}`
+		`stale: translated from an older ${english.path} (source ${recorded}, now ${now}) — bring the changes of ${english.path} into ${f.path}, then set ${write}`
 	);
 	return false;
 }
