@@ -1,5 +1,6 @@
 import type { Handle } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
+import { compress } from '$lib/server/compress';
 import { env as privateEnv } from '$env/dynamic/private';
 import { env as publicEnv } from '$env/dynamic/public';
 import { localAuth, supabaseAuth, SESSION_COOKIE, cookieOptions } from '$lib/server/auth';
@@ -104,6 +105,7 @@ const theme: Handle = async ({ event, resolve }) => {
 };
 
 export const handle = sequence(
+	compress,
 	securityHeaders,
 	origin(privateEnv.ORIGIN || undefined),
 	requestGuard,

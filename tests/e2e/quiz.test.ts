@@ -1,6 +1,6 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import type { Question } from '../../src/lib/quiz/schema';
-import { expectNoAxeViolations, signUpNew } from './helpers';
+import { expectNoAxeViolations, postForm, signUpNew } from './helpers';
 import { catalog, rightFields } from './catalog';
 
 const MODULE = 'ml-basics';
@@ -306,10 +306,13 @@ test.describe('a retry', () => {
 		const q = quiz.questions.find((x) => x.id === second[0])!;
 		const attempt = await page.locator('input[name="attempt"]').inputValue();
 		const post = async () => {
-			const res = await page.request.post(`/modules/${MODULE}/quiz?/submit`, {
-				headers: { origin: new URL(page.url()).origin, accept: 'text/html' },
-				multipart: Object.fromEntries([['attempt', attempt], ...rightFields(q)])
-			});
+			// Url-encoded as a browser posts it: a "multiple" question repeats its field once per option.
+			const res = await postForm(
+				page.request,
+				new URL(page.url()).origin,
+				`/modules/${MODULE}/quiz?/submit`,
+				[['attempt', attempt], ...rightFields(q)]
+			);
 			expect(res.status()).toBe(200);
 			const html = await res.text();
 			return {
