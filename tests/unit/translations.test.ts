@@ -4,7 +4,12 @@ import { describe, expect, it } from 'vitest';
 import { checkCatalog, type SourceFile } from '../../src/lib/content/catalog';
 import { formatProblem } from '../../src/lib/content/problems';
 import { sourceHash } from '../../src/lib/content/source-hash';
-import { mirror, skeletonOf, translationOf } from '../../src/lib/content/translation';
+import {
+	mirror,
+	questionShape,
+	skeletonOf,
+	translationOf
+} from '../../src/lib/content/translation';
 import { fixture } from '../helpers/fixtures';
 
 const M = 'courses/modules/nlp/tokenization';
@@ -324,6 +329,35 @@ describe('mirror', () => {
 			value: { id: 'a', n: 3, title: 'Bonjour', tags: ['x′', 'y′'] },
 			problems: []
 		});
+	});
+
+	it("takes a text question's French answers, any number, and a pattern only if it compiles", () => {
+		const en = {
+			id: 'q',
+			type: 'text',
+			prompt: 'Name it.',
+			explanation: 'So.',
+			accept: ['overfitting']
+		};
+		const shape = questionShape(en);
+		const fr = {
+			prompt: 'Nommez-le.',
+			explanation: 'Ainsi.',
+			accept: ['surapprentissage', 'overfitting']
+		};
+		const ok = mirror(en, { ...fr, pattern: 'sur-?apprentissage' }, shape);
+		expect(ok.problems).toEqual([]);
+		expect(ok.value).toMatchObject({
+			id: 'q',
+			accept: ['surapprentissage', 'overfitting'],
+			pattern: 'sur-?apprentissage'
+		});
+		expect(mirror(en, { ...fr, pattern: 'sur(apprentissage' }, shape).problems).toEqual([
+			{ path: ['pattern'], message: expect.stringMatching(/^not a valid regular expression: /) }
+		]);
+		expect(mirror(en, { ...fr, accept: [] }, shape).problems).toEqual([
+			{ path: ['accept'], message: 'list at least one text' }
+		]);
 	});
 
 	it('wants an optional text exactly where the English has one', () => {

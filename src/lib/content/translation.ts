@@ -24,7 +24,8 @@ export function translationOf(path: string): { source: string; locale: Locale } 
  * - `text?`: a string where the English has one, absent where it has none;
  * - `texts`: a list of strings as long as the English one;
  * - `free-texts`: a list of at least one string, of any length (accepted answers);
- * - `free-text`: an optional string whatever the English has (an answer pattern);
+ * - `free-text`: an optional string whatever the English has;
+ * - `pattern`: the same, and a valid regular expression (a text answer's French pattern);
  * - fields: an object with these keys only;
  * - list: a list as long as the English one, each item of the given shape;
  * - byId: the English is a list of objects with ids; the translation is a map id → item.
@@ -35,6 +36,7 @@ export type Shape =
 	| 'texts'
 	| 'free-texts'
 	| 'free-text'
+	| 'pattern'
 	| { fields: Record<string, Shape>; keyFields?: readonly string[] }
 	| { list: Shape }
 	| { byId: Shape | ((item: unknown) => Shape); what: string };
@@ -70,7 +72,7 @@ export function mirror(
 		problems.push({ path: at, message });
 		return { value: english, problems };
 	};
-	if (shape === 'text' || shape === 'text?' || shape === 'free-text') {
+	if (shape === 'text' || shape === 'text?' || shape === 'free-text' || shape === 'pattern') {
 		if (translated === undefined) {
 			if (shape === 'text' || (shape === 'text?' && english !== undefined))
 				return fail('no translation: translate this text');
@@ -80,6 +82,13 @@ export function mirror(
 			return fail('the English has no such text: remove it');
 		if (!isText(translated)) return fail('expected a text');
 		if (TODO.test(translated)) return fail(NOT_YET);
+		if (shape === 'pattern') {
+			try {
+				new RegExp(translated, 'i');
+			} catch (e) {
+				return fail(`not a valid regular expression: ${(e as Error).message}`);
+			}
+		}
 		return { value: translated, problems };
 	}
 	const none = english === undefined || (Array.isArray(english) && english.length === 0);
@@ -119,13 +128,9 @@ export function mirror(
 			}
 		for (const [key, sub] of Object.entries(shape.fields)) {
 			const en = isObject(english) ? english[key] : undefined;
-			if (
-				en === undefined &&
-				(sub === 'text?' || sub === 'free-text') &&
-				translated[key] === undefined
-			)
-				continue;
-			if (en === undefined && sub !== 'text?' && sub !== 'free-text') {
+			const optional = sub === 'text?' || sub === 'free-text' || sub === 'pattern';
+			if (en === undefined && optional && translated[key] === undefined) continue;
+			if (en === undefined && !optional) {
 				if (translated[key] !== undefined)
 					problems.push({
 						path: [...path, key],
@@ -211,7 +216,7 @@ export function questionShape(q: unknown): Shape {
 			list: { fields: { text: 'text', feedback: 'text?' }, keyFields: ['correct'] }
 		};
 	if (type === 'numeric') fields.unit = 'text?';
-	if (type === 'text') Object.assign(fields, { accept: 'free-texts', pattern: 'free-text' });
+	if (type === 'text') Object.assign(fields, { accept: 'free-texts', pattern: 'pattern' });
 	if (type === 'order') fields.items = 'texts';
 	if (type === 'match')
 		Object.assign(fields, {
@@ -423,7 +428,8 @@ export function compareSkeletons(
  */
 export function scaffold(english: unknown, shape: Shape): unknown {
 	const mark = (t: unknown) => (typeof t === 'string' ? TODO_MARK + t : t);
-	if (shape === 'text' || shape === 'text?' || shape === 'free-text') return mark(english);
+	if (shape === 'text' || shape === 'text?' || shape === 'free-text' || shape === 'pattern')
+		return mark(english);
 	if (shape === 'texts' || shape === 'free-texts')
 		return Array.isArray(english) && english.length ? english.map(mark) : undefined;
 	if ('fields' in shape) {
