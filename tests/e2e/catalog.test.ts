@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { holdScripts, linksTo } from './helpers';
+import { holdScripts, islandsLive, linksTo } from './helpers';
 
 test('home → roadmap → module → next module', async ({ page }) => {
 	await page.goto('/');
@@ -105,6 +105,22 @@ test('what a learner types in a lesson component before it comes alive is kept',
 	await expect(counter.getByText(/^5 tokens$/)).toBeVisible();
 });
 
+test('a learner typing as the component comes alive keeps the focus and the caret', async ({
+	page
+}) => {
+	const release = await holdScripts(page);
+	await page.goto('/modules/tokens-cost-latency', { waitUntil: 'domcontentloaded' });
+	const counter = page.getByRole('region', { name: 'Token counter and cost estimator' });
+	await counter.getByLabel('Prompt text').fill('one two three');
+	await counter.getByLabel('Prompt text').press('Home');
+	release();
+	await islandsLive(page);
+	// The field was replaced by its live twin: keys still go to it, where the caret was.
+	await page.keyboard.type('zero ');
+	await expect(counter.getByLabel('Prompt text')).toHaveValue('zero one two three');
+	await expect(counter.getByText(/^4 tokens$/)).toBeVisible();
+});
+
 test('a radio chosen before the component comes alive stays the only one chosen', async ({
 	page
 }) => {
@@ -122,18 +138,21 @@ test('a radio chosen before the component comes alive stays the only one chosen'
 
 test('lesson components respond as the learner types', async ({ page }) => {
 	await page.goto('/modules/tokens-cost-latency', { waitUntil: 'networkidle' });
+	await islandsLive(page);
 	const counter = page.getByRole('region', { name: 'Token counter and cost estimator' });
 	await counter.getByLabel('Prompt text').fill('one two three four five six seven eight nine ten');
 	await expect(counter.getByText(/^10 tokens$/)).toBeVisible();
 	await expect(counter.getByText(/per 30 days/)).toBeVisible();
 
 	await page.goto('/modules/llm-evaluation', { waitUntil: 'networkidle' });
+	await islandsLive(page);
 	const calc = page.getByRole('region', { name: 'BLEU and ROUGE calculator' });
 	await calc.getByLabel("Candidate (the model's output)").fill('the cat sat on the mat');
 	await calc.getByLabel('Reference (what a good answer says)').fill('the cat sat on the mat');
 	await expect(calc.getByRole('row', { name: /BLEU-4/ })).toContainText('1.000');
 
 	await page.goto('/modules/prompt-injection', { waitUntil: 'networkidle' });
+	await islandsLive(page);
 	const spot = page.getByRole('region', { name: 'Spot the attack' });
 	await spot
 		.getByRole('group', { name: /customer email to summarise/ })

@@ -2,6 +2,7 @@
 // task and says when it is solved, through a form without JavaScript (a /tools page) and live in
 // the lesson with it.
 import { expect, test } from '@playwright/test';
+import { islandsLive } from './helpers';
 
 test.describe('threshold explorer', () => {
 	const name = 'Threshold explorer: confusion matrix';
@@ -38,6 +39,7 @@ test.describe('threshold explorer', () => {
 	test('with JavaScript: live in the lesson, from not solved to solved', async ({ page }) => {
 		await page.goto('/modules/ml-basics');
 		const tool = page.getByRole('region', { name });
+		await islandsLive(page);
 		await expect(tool.getByRole('button', { name: 'Compute' })).toHaveCount(0);
 		const threshold = tool.getByLabel('Threshold: flag as fraud when score ≥');
 		await threshold.fill('0.29');
@@ -92,6 +94,7 @@ test.describe('next-token sampler', () => {
 	test('with JavaScript: live in the lesson, from not solved to solved', async ({ page }) => {
 		await page.goto('/modules/nlp-fundamentals');
 		const tool = page.getByRole('region', { name });
+		await islandsLive(page);
 		await expect(tool.getByRole('button', { name: 'Compute' })).toHaveCount(0);
 		await tool.getByLabel('Temperature').fill('0.5');
 		await expect(tool.getByRole('row', { name: /^Paris 2 0\.867/ })).toBeVisible();

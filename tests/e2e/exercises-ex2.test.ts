@@ -1,6 +1,7 @@
 // Exercises of the cloud-security lessons: each states a task and says when it is solved, through a
 // form without JavaScript (a /tools page) and live in the lesson with it.
 import { expect, test } from '@playwright/test';
+import { islandsLive } from './helpers';
 
 const SOLUTION = [
 	'AKIA[0-9A-Z]{16}',
@@ -47,6 +48,7 @@ test.describe('redaction tester', () => {
 	test('with JavaScript: live in the lesson, from not solved to solved', async ({ page }) => {
 		await page.goto('/modules/secrets-management');
 		const tool = page.getByRole('region', { name: 'Redaction tester: secrets in a log' });
+		await islandsLive(page);
 		await expect(tool.getByRole('button', { name: 'Redact' })).toHaveCount(0);
 		const field = tool.getByLabel('Redaction patterns, one per line');
 		await field.fill('AKIA[0-9A-Z]{16}');

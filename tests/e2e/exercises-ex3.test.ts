@@ -1,6 +1,7 @@
 // Hands-on exercises (conversation design, …): each states a task and says when it is solved,
 // through a form without JavaScript (a /tools page) and live in the lesson with it.
 import { expect, test } from '@playwright/test';
+import { islandsLive } from './helpers';
 import { DEFAULT_FLOW } from '../../src/lib/lessons/flow';
 
 /** The bundled flow, fixed: global lines, an escalating repair, a booking that ends. */
@@ -49,6 +50,7 @@ test.describe('conversation-flow checker', () => {
 	test('with JavaScript: live in the lesson, from not solved to solved', async ({ page }) => {
 		await page.goto('/modules/conversation-design');
 		const tool = page.getByRole('region', { name: 'Conversation-flow checker' });
+		await islandsLive(page);
 		await expect(tool.getByRole('button', { name: 'Check the flow' })).toHaveCount(0);
 		await expect(tool.getByText('0 of 6 checks pass')).toBeVisible();
 		const flow = tool.getByLabel('Flow, one transition a line');

@@ -2,6 +2,7 @@
 // without JavaScript (a /tools page) and live in the lesson with it. Figures from
 // tests/unit/serving.test.ts (Python): 3 replicas, batches up to 8, 50 ms wait: 91.75 ms, ρ 61.4 %.
 import { expect, test } from '@playwright/test';
+import { islandsLive } from './helpers';
 
 const name = 'Serving planner: batching, replicas and latency';
 
@@ -44,6 +45,7 @@ test.describe('serving planner', () => {
 	test('with JavaScript: live in the lesson, from not solved to solved', async ({ page }) => {
 		await page.goto('/modules/model-serving');
 		const tool = page.getByRole('region', { name });
+		await islandsLive(page);
 		await expect(tool.getByRole('button', { name: 'Plan' })).toHaveCount(0);
 		const wait = tool.getByLabel('Maximum wait (ms)');
 		const replicas = tool.getByLabel('Replicas', { exact: true });

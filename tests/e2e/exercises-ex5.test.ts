@@ -1,6 +1,7 @@
 // Hands-on exercises (policy as code, …): each states a task and says when it is solved, through a
 // form without JavaScript (a /tools page) and live in the lesson with it.
 import { expect, test } from '@playwright/test';
+import { islandsLive } from './helpers';
 import { admissionReport, DEFAULT_MANIFEST } from '../../src/lib/lessons/policy-check';
 import { SOLVED, WARNED } from '../fixtures/policy-check';
 
@@ -63,6 +64,7 @@ test.describe('admission checker', () => {
 	test('with JavaScript: live in the lesson, from not solved to solved', async ({ page }) => {
 		await page.goto('/modules/policy-as-code');
 		const tool = page.getByRole('region', { name: TITLE });
+		await islandsLive(page);
 		await expect(tool.getByRole('button', { name: 'Check admission' })).toHaveCount(0);
 		await expect(tool.getByText('0 of 8 policies pass')).toBeVisible();
 		const field = tool.getByLabel('Pod manifest (YAML)');

@@ -2,6 +2,7 @@
 // without JavaScript (a /tools page) and live in the lesson with it. The figures are the ones the
 // unit tests check against NumPy (tests/unit/intents.test.ts).
 import { expect, test } from '@playwright/test';
+import { islandsLive } from './helpers';
 
 const name = 'Intent scorer: an NLU test set at a confidence threshold';
 const thresholdLabel = 'Confidence threshold: answer when confidence ≥';
@@ -55,6 +56,7 @@ test.describe('intent scorer', () => {
 	test('with JavaScript: live in the lesson, from not solved to solved', async ({ page }) => {
 		await page.goto('/modules/chatbot-testing');
 		const tool = page.getByRole('region', { name });
+		await islandsLive(page);
 		await expect(tool.getByRole('button', { name: 'Score' })).toHaveCount(0);
 		const threshold = tool.getByLabel(thresholdLabel);
 		await threshold.fill('0.54');

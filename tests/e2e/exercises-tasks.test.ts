@@ -1,6 +1,7 @@
 // The first lesson components became exercises: each now states a task and says when it is solved,
 // through its form without JavaScript and live with it.
 import { expect, test } from '@playwright/test';
+import { islandsLive } from './helpers';
 import { SCENARIOS } from '../../src/lib/lessons/injection';
 
 // The example policy comes from the page (its module imports SvelteKit's $app, which Node lacks).
@@ -43,6 +44,7 @@ test.describe('access-policy evaluator: the least-privilege task', () => {
 	}) => {
 		await page.goto('/modules/iam-least-privilege');
 		const tool = page.getByRole('region', { name: 'Access-policy evaluator' });
+		await islandsLive(page);
 		await expect(tool.getByRole('button', { name: 'Evaluate' })).toHaveCount(0);
 		const policy = tool.getByLabel('Identity policy (JSON)');
 		const example = await policy.inputValue();
@@ -93,6 +95,7 @@ test.describe('spot the attack: every text classified right', () => {
 
 	test('with JavaScript: the status follows each answer', async ({ page }) => {
 		await page.goto('/modules/prompt-injection');
+		await islandsLive(page);
 		const tool = page.getByRole('region', { name: 'Spot the attack' });
 		await expect(tool.getByRole('button', { name: 'Check my answers' })).toBeHidden();
 		const groups = tool.getByRole('group');
@@ -136,6 +139,7 @@ test.describe('BLEU and ROUGE: a wrong answer that wins', () => {
 	test('with JavaScript: each missing condition is named, live', async ({ page }) => {
 		await page.goto('/modules/llm-evaluation');
 		const tool = page.getByRole('region', { name: 'BLEU and ROUGE calculator' });
+		await islandsLive(page);
 		await expect(tool.getByRole('button', { name: 'Compare' })).toHaveCount(0);
 		const candidate = tool.getByLabel("Candidate (the model's output)");
 		await candidate.fill('refund not sent on monday');
@@ -180,6 +184,7 @@ test.describe('token counter: halve the system prompt, keep its rules', () => {
 
 	test('with JavaScript: counted as the learner types', async ({ page }) => {
 		await page.goto('/modules/tokens-cost-latency');
+		await islandsLive(page);
 		const tool = page.getByRole('region', { name: 'Token counter and cost estimator' });
 		await expect(tool.getByRole('status')).toHaveText(
 			'Not solved yet: 152 tokens, 77 over the budget.'

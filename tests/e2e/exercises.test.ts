@@ -1,6 +1,7 @@
 // The hands-on exercises of the lessons: each states a task and says when it is solved, through a
 // form without JavaScript (a /tools page) and live in the lesson with it.
 import { expect, test } from '@playwright/test';
+import { islandsLive } from './helpers';
 import { DEFAULT_REFERENCE, parseSample } from '../../src/lib/lessons/drift';
 
 const reference = (() => {
@@ -43,6 +44,7 @@ test.describe('drift calculator', () => {
 	test('with JavaScript: live in the lesson, from not solved to solved', async ({ page }) => {
 		await page.goto('/modules/model-drift');
 		const tool = page.getByRole('region', { name: 'Drift calculator: PSI and Kolmogorov–Smirnov' });
+		await islandsLive(page);
 		await expect(tool.getByRole('button', { name: 'Compute' })).toHaveCount(0);
 		await expect(tool.getByText(/^PSI = 0\.387 at 10 bins: major shift/)).toBeVisible();
 		await tool.getByLabel('Bins at reference quantiles').selectOption('4');

@@ -39,6 +39,16 @@ export async function signUpNew(page: Page, displayName?: string): Promise<strin
 }
 
 /**
+ * Waits until every lesson island on the page is live (src/lib/lessons/islands.ts replaces each
+ * server-rendered `[data-island]` with a mounted copy inside a `.island` div). Filling a field
+ * before then can type into the element that is being replaced.
+ */
+export async function islandsLive(page: Page) {
+	await expect(page.locator('[data-island]').first()).toBeAttached();
+	await expect(page.locator(':not(.island) > [data-island]')).toHaveCount(0);
+}
+
+/**
  * Holds back the app's JavaScript until the returned function is called: what a user does before
  * the page comes alive (hydration) can then be tested.
  */

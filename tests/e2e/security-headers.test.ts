@@ -2,7 +2,7 @@
 // Policy with a fresh nonce and no 'unsafe-inline' script, and the pages work under it — islands,
 // navigation, the public portfolio — without one violation.
 import { expect, test, type APIResponse, type Page } from '@playwright/test';
-import { expectNoAxeViolations, signUpNew } from './helpers';
+import { expectNoAxeViolations, islandsLive, signUpNew } from './helpers';
 
 type Policy = Record<string, string[]>;
 
@@ -121,6 +121,7 @@ test('a lesson island runs without a policy violation, and axe finds nothing', a
 	test.slow();
 	const violations = await watchViolations(page);
 	await page.goto('/modules/iam-least-privilege', { waitUntil: 'networkidle' });
+	await islandsLive(page);
 	const evaluator = page.getByRole('region', { name: 'Access-policy evaluator' });
 	await evaluator.getByLabel('Action').fill('iam:CreateUser');
 	await expect(evaluator.getByText('Denied implicitly (no statement allows it)')).toBeVisible();
@@ -131,6 +132,7 @@ test('a lesson island runs without a policy violation, and axe finds nothing', a
 test('other islands, tools and a quiz run without a policy violation', async ({ page }) => {
 	const violations = await watchViolations(page);
 	await page.goto('/modules/tokens-cost-latency', { waitUntil: 'networkidle' });
+	await islandsLive(page);
 	const counter = page.getByRole('region', { name: 'Token counter and cost estimator' });
 	await counter.getByLabel('Prompt text').fill('one two three');
 	await expect(counter.getByText(/^3 tokens$/)).toBeVisible();

@@ -27,6 +27,9 @@ export async function liven(root: HTMLElement): Promise<() => void> {
 		const { default: Island } = await load();
 		if (!el.isConnected) continue;
 		const typed = fieldsOf(el).map((f) => ({ f, value: f.value, checked: checkedOf(f) }));
+		// So is where they were typing: focus and caret move to the live twin of the field.
+		const active = typed.find(({ f }) => f === document.activeElement);
+		const caret = active && selectionOf(active.f);
 		const target = document.createElement('div');
 		target.className = 'island';
 		el.replaceWith(target);
@@ -35,14 +38,17 @@ export async function liven(root: HTMLElement): Promise<() => void> {
 		const fresh = fieldsOf(target);
 		for (const { f, value, checked } of typed) {
 			// A radio or checkbox is one of several of its name: its twin also has its value.
-			const twin = fresh.find(
-				(x) => x.name === f.name && x.type === f.type && (checked === null || x.value === value)
-			);
+			const twin = twinOf(fresh, { f, value, checked });
 			if (!twin || (twin.value === value && checkedOf(twin) === checked)) continue;
 			if (checked === null) twin.value = value;
 			else (twin as HTMLInputElement).checked = checked;
 			twin.dispatchEvent(new Event('input', { bubbles: true }));
 			twin.dispatchEvent(new Event('change', { bubbles: true }));
+		}
+		if (active) {
+			const twin = twinOf(fresh, active);
+			twin?.focus();
+			if (twin && caret) (twin as HTMLInputElement).setSelectionRange(caret[0], caret[1]);
 		}
 	}
 	return () => mounted.forEach((m) => unmount(m));
@@ -55,3 +61,22 @@ const fieldsOf = (root: HTMLElement) =>
 	);
 const checkedOf = (f: Field) =>
 	f instanceof HTMLInputElement && (f.type === 'checkbox' || f.type === 'radio') ? f.checked : null;
+
+/** The live field that stands for `f`: same name and type; for a radio or checkbox, same value. */
+const twinOf = (
+	fresh: Field[],
+	{ f, value, checked }: { f: Field; value: string; checked: boolean | null }
+) =>
+	fresh.find(
+		(x) => x.name === f.name && x.type === f.type && (checked === null || x.value === value)
+	);
+/** The caret or selection of a text field; null where the field has none (a number, a select). */
+function selectionOf(f: Field): [number, number] | null {
+	try {
+		if (f instanceof HTMLSelectElement || f.selectionStart === null || f.selectionEnd === null)
+			return null;
+		return [f.selectionStart, f.selectionEnd];
+	} catch {
+		return null;
+	}
+}
