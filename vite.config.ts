@@ -1,9 +1,10 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { defineConfig } from 'vitest/config';
 import { catalogCheck } from './scripts/vite-catalog-plugin';
+import { i18nMessages } from './scripts/vite-i18n-plugin';
 
 export default defineConfig({
-	plugins: [catalogCheck(), sveltekit()],
+	plugins: [i18nMessages(), catalogCheck(), sveltekit()],
 	test: {
 		include: ['tests/unit/**/*.test.ts', 'tests/db/**/*.test.ts'],
 		expect: { requireAssertions: true },

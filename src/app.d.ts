@@ -18,6 +18,8 @@ declare global {
 			mode: Mode;
 			/** The colour theme chosen on this browser (cookie), `system` when none. */
 			theme: import('$lib/theme').Theme;
+			/** The page's language, from its URL: French under /fr/, English elsewhere. */
+			locale: import('$lib/i18n').Locale;
 			/** The app's public origin, for links it hands out (see src/lib/server/origin.ts). */
 			origin: string;
 			/** The signed-in user, or null for a visitor. */

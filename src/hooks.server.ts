@@ -1,6 +1,8 @@
 import type { Handle } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { compress } from '$lib/server/compress';
+import { language } from '$lib/server/language';
+import { unlocalizedPath } from '$lib/i18n';
 import { env as privateEnv } from '$env/dynamic/private';
 import { env as publicEnv } from '$env/dynamic/public';
 import { localAuth, supabaseAuth, SESSION_COOKIE, cookieOptions } from '$lib/server/auth';
@@ -89,9 +91,9 @@ const PRIVATE = ['/account', '/review', '/portfolio'];
 
 /** Pages that need an account send visitors to sign in, and back afterwards. */
 const guard: Handle = async ({ event, resolve }) => {
-	const path = event.url.pathname;
+	const path = unlocalizedPath(event.url.pathname);
 	if (PRIVATE.some((p) => path === p || path.startsWith(p + '/')))
-		signedIn(event.locals, path + event.url.search);
+		signedIn(event.locals, event.url.pathname + event.url.search);
 	return resolve(event);
 };
 
@@ -109,6 +111,7 @@ export const handle = sequence(
 	securityHeaders,
 	origin(privateEnv.ORIGIN || undefined),
 	requestGuard,
+	language,
 	theme,
 	session,
 	guard

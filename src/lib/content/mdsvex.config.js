@@ -36,12 +36,22 @@ const isBlank = (node) => node.type === 'text' && !(node.value ?? '').trim();
  * question's first paragraph goes into `<details class="model-answer">` with a "Model answer"
  * summary, so a learner answers first and then grades themselves (docs/authoring.md).
  */
+const CHECK_YOURSELF = /** @type {Record<'en' | 'fr', { heading: string, summary: string }>} */ ({
+	en: { heading: 'Check yourself', summary: 'Model answer' },
+	fr: { heading: 'Vérifiez vos acquis', summary: 'Réponse modèle' }
+});
+
 function rehypeModelAnswers() {
-	/** @param {HastNode} tree */
-	return (tree) => {
+	/**
+	 * @param {HastNode} tree
+	 * @param {{ filename?: string }} [file]
+	 */
+	return (tree, file) => {
+		// A translation (index.fr.md) has the section under its French name (translation.ts).
+		const words = CHECK_YOURSELF[/\.fr\.md$/.test(file?.filename ?? '') ? 'fr' : 'en'];
 		const top = tree.children ?? [];
 		const at = top.findIndex(
-			(n) => n.type === 'element' && n.tagName === 'h2' && textOf(n).trim() === 'Check yourself'
+			(n) => n.type === 'element' && n.tagName === 'h2' && textOf(n).trim() === words.heading
 		);
 		if (at < 0) return;
 		const list = top.slice(at + 1).find((n) => n.type === 'element');
@@ -65,7 +75,7 @@ function rehypeModelAnswers() {
 							type: 'element',
 							tagName: 'summary',
 							properties: {},
-							children: [{ type: 'text', value: 'Model answer' }]
+							children: [{ type: 'text', value: words.summary }]
 						},
 						...answer
 					]

@@ -1,4 +1,5 @@
 import { redirect } from '@sveltejs/kit';
+import { localHref } from '$lib/i18n';
 
 /**
  * Where to go after signing in: `target` read as a URL of this app (`origin`), or `/` when it is
@@ -6,22 +7,22 @@ import { redirect } from '@sveltejs/kit';
  * can always be sent as a Location header.
  */
 export function safeRedirect(target: string | null | undefined, origin: string): string {
-	if (!target) return '/';
+	if (!target) return localHref('/');
 	let url: URL;
 	try {
 		url = new URL(target, origin);
-		if (url.origin !== new URL(origin).origin) return '/';
+		if (url.origin !== new URL(origin).origin) return localHref('/');
 	} catch {
-		return '/';
+		return localHref('/');
 	}
 	// `/..//evil.example` is a path here, but its pathname `//evil.example` would name another host.
-	if (url.pathname.startsWith('//')) return '/';
+	if (url.pathname.startsWith('//')) return localHref('/');
 	return url.pathname + url.search + url.hash;
 }
 
 /** The sign-in page, coming back to `path` afterwards. */
 export function signInTo(path: string): string {
-	return `/login?${new URLSearchParams({ redirectTo: path })}`;
+	return localHref(`/login?${new URLSearchParams({ redirectTo: path })}`);
 }
 
 /**

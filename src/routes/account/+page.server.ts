@@ -1,3 +1,4 @@
+import { localHref } from '$lib/i18n';
 import { error, fail, redirect } from '@sveltejs/kit';
 import {
 	changeEmailSchema,
@@ -96,6 +97,6 @@ export const actions = {
 			return fail(400, { delete: { error: 'Type your email address exactly to confirm.' } });
 		await deleteMyAccount(db);
 		await locals.auth.signOut();
-		redirect(303, '/?deleted=1');
+		redirect(303, localHref('/?deleted=1'));
 	}
 };

@@ -1,7 +1,8 @@
 import { fail, redirect } from '@sveltejs/kit';
 import { cookieOptions } from '$lib/server/auth';
 import { safeRedirect } from '$lib/server/redirect';
-import { THEME_COOKIE, THEME_LABELS, THEMES, type Theme } from '$lib/theme';
+import { m } from '$lib/paraglide/messages';
+import { THEME_COOKIE, themeLabel, THEMES, type Theme } from '$lib/theme';
 import { textProblem } from '$lib/user-text';
 
 export const actions = {
@@ -16,10 +17,10 @@ export const actions = {
 		const back = form.get('redirectTo') ?? '/';
 		if (typeof theme !== 'string' || !THEMES.includes(theme as Theme))
 			return fail(400, {
-				error: `Choose one of ${THEMES.map((t) => THEME_LABELS[t]).join(', ')}.`
+				error: m.theme_error_choose({ themes: THEMES.map(themeLabel).join(', ') })
 			});
 		if (typeof back !== 'string' || textProblem(back))
-			return fail(400, { error: 'The page to go back to is not a valid address.' });
+			return fail(400, { error: m.theme_error_back() });
 		if (theme === 'system') cookies.delete(THEME_COOKIE, { path: '/' });
 		else
 			cookies.set(THEME_COOKIE, theme, {

@@ -1,12 +1,26 @@
 // The one server-side index of the course catalog. It is built and checked once, when the app is
 // built (scripts/vite-catalog-plugin.ts), and arrives here as data: quizzes with their answer keys
 // included, which is why only server code may import this module.
-import type { Catalog } from '$lib/content/catalog';
+import { localizeCatalog, type LocalizedCatalog } from '$lib/content/localize';
 import { deserializeCatalog } from '$lib/content/serialize';
+import { getLocale } from '$lib/i18n';
 import { headings } from '$lib/content/toc';
 import data from 'virtual:jalons/catalog';
 
-export const catalog: Catalog = deserializeCatalog(data);
+const english = deserializeCatalog(data);
+const byLocale = { en: localizeCatalog(english, 'en'), fr: localizeCatalog(english, 'fr') };
+
+/**
+ * The catalog in the language of the request being served (src/lib/server/language.ts): French
+ * texts on /fr/ pages, English elsewhere and outside a request. Ids, keys and order are the same
+ * in both, so code reads it the same way in either language.
+ */
+export const catalog: LocalizedCatalog = new Proxy(byLocale.en, {
+	get: (_target, key) => Reflect.get(byLocale[getLocale()], key)
+});
+
+/** The catalog in one language, whatever the request's. */
+export const catalogIn = (locale: keyof typeof byLocale): LocalizedCatalog => byLocale[locale];
 
 export interface ModuleCard {
 	id: string;

@@ -3,8 +3,20 @@
 import type { Component } from 'svelte';
 import { render } from 'svelte/server';
 import { LESSON_FROM } from '$lib/lessons/from';
+import { localHref, type Locale } from '$lib/i18n';
 
-const lessons = import.meta.glob<{ default: Component }>('/courses/modules/*/*/index.md', {
+const localeOfFile = (file: string): Locale => (file.endsWith('.fr.md') ? 'fr' : 'en');
+
+/** `href="/modules/x"` and `action="/tools/y"` in `html` → the same paths in `locale`. */
+export function localizeLinks(html: string, locale: Locale): string {
+	return html.replace(
+		/\b(href|action)="(\/(?!\/|_app\/)[^"]*)"/g,
+		(_all, attr: string, path: string) => `${attr}="${localHref(path, locale)}"`
+	);
+}
+
+// The English lessons and their translations (index.fr.md).
+const lessons = import.meta.glob<{ default: Component }>('/courses/modules/*/*/index{,.fr}.md', {
 	eager: true
 });
 const cache = new Map<string, string>();
@@ -14,10 +26,13 @@ export function lessonHtml(file: string, moduleId: string): string {
 	if (html === undefined) {
 		const lesson = lessons[`/${file}`];
 		if (!lesson) throw new Error(`no compiled lesson for ${file}`);
+		const locale = localeOfFile(file);
 		// Rendered outside a request: components learn their module page from context.
 		html = render(lesson.default, {
-			context: new Map([[LESSON_FROM, `/modules/${moduleId}`]])
+			context: new Map([[LESSON_FROM, localHref(`/modules/${moduleId}`, locale)]])
 		}).body;
+		// A French lesson's links to other pages of the app lead to their French versions.
+		if (locale !== 'en') html = localizeLinks(html, locale);
 		cache.set(file, html);
 	}
 	return html;

@@ -1,3 +1,4 @@
+import { localHref } from '$lib/i18n';
 import { error, redirect } from '@sveltejs/kit';
 import { myProfile, myProgress } from '$lib/server/progress';
 import { signedIn } from '$lib/server/redirect';
@@ -65,11 +66,11 @@ export const actions = {
 		if (cohort.isInstructor) error(400, 'You are the instructor of this cohort.');
 		const share = (await request.formData()).get('share_email') === 'yes';
 		await joinCohort(db, params.code, share);
-		redirect(303, '/account?joined=1#cohorts');
+		redirect(303, localHref('/account?joined=1#cohorts'));
 	},
 	decline: async ({ params, locals, url }) => {
 		const { db } = signedIn(locals, url);
 		await cohortOf(db, params.code);
-		redirect(303, '/');
+		redirect(303, localHref('/'));
 	}
 };
