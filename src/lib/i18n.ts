@@ -79,3 +79,18 @@ export function formatNumber(
 ): string {
 	return new Intl.NumberFormat(INTL_TAG[locale], options).format(n);
 }
+
+/**
+ * The singular or plural form for `n` by the page's language's rules: French says "1 module",
+ * "0 module", "2 modules"; English "0 modules". Pass both messages: `plural(n, m.x_one, m.x_other)`.
+ */
+export function plural<I extends { n: number | string }>(
+	n: number,
+	one: (inputs: I) => string,
+	other: (inputs: I) => string,
+	inputs: Omit<I, 'n'> = {} as Omit<I, 'n'>,
+	locale: Locale = getLocale()
+): string {
+	const form = new Intl.PluralRules(INTL_TAG[locale]).select(n) === 'one' ? one : other;
+	return form({ ...inputs, n: formatNumber(n, {}, locale) } as unknown as I);
+}
