@@ -53,6 +53,22 @@ export function messageProblems(root = process.cwd()): { keys: number; problems:
 		}
 		keys[locale] = seen;
 	}
+	// Paraglide reads only the files its settings list: one left out would be silently ignored.
+	const settingsFile = join(root, PROJECT, 'settings.json');
+	if (existsSync(settingsFile)) {
+		const patterns: string[] = [
+			JSON.parse(readFileSync(settingsFile, 'utf8'))['plugin.inlang.messageFormat']?.pathPattern ??
+				[]
+		].flat();
+		for (const locale of LOCALES)
+			for (const file of files[locale]!) {
+				const listed = patterns.some(
+					(p) => join(root, p.replace('{locale}', locale)) === join(file)
+				);
+				if (!listed) problems.push(`${file}: not listed in ${PROJECT}/settings.json (pathPattern)`);
+			}
+	}
+	if (keys.en!.size === 0) problems.push('messages/: no interface message at all');
 	for (const locale of LOCALES)
 		for (const other of LOCALES)
 			if (other !== locale)

@@ -4,6 +4,7 @@
 import { localizeCatalog, type LocalizedCatalog } from '$lib/content/localize';
 import { deserializeCatalog } from '$lib/content/serialize';
 import { getLocale } from '$lib/i18n';
+import { searchIndex } from './search';
 import { headings } from '$lib/content/toc';
 import data from 'virtual:jalons/catalog';
 
@@ -54,38 +55,13 @@ export function competencyTitle(id: string): string {
 	return catalog.competencies.get(id)?.title ?? id;
 }
 
-/** Case-insensitive search over modules, roadmaps and competencies, best matches first. */
-export function search(query: string) {
-	const words = query.toLowerCase().split(/\s+/).filter(Boolean);
-	if (words.length === 0) return [];
-	const score = (title: string, rest: string) =>
-		words.every((w) => `${title} ${rest}`.toLowerCase().includes(w))
-			? words.filter((w) => title.toLowerCase().includes(w)).length + 1
-			: 0;
-	const results = [
-		...[...catalog.roadmaps.values()].map((r) => ({
-			kind: 'roadmap' as const,
-			href: `/roadmaps/${r.id}`,
-			title: r.title,
-			summary: r.summary,
-			score: score(r.title, r.summary + ' ' + r.description)
-		})),
-		...[...catalog.modules.values()].map((m) => ({
-			kind: 'module' as const,
-			href: `/modules/${m.id}`,
-			title: m.title,
-			summary: m.summary,
-			score: score(m.title, `${m.summary} ${m.id} ${m.competencies.join(' ')}`)
-		})),
-		...[...catalog.competencies.values()].map((c) => ({
-			kind: 'competency' as const,
-			href: `/competencies/${c.id}`,
-			title: c.title,
-			summary: c.description,
-			score: score(c.title, c.description)
-		}))
-	];
-	return results
-		.filter((r) => r.score > 0)
-		.sort((a, b) => b.score - a.score || a.title.localeCompare(b.title));
-}
+const searchers = {
+	en: searchIndex(byLocale.en, 'en'),
+	fr: searchIndex(byLocale.fr, 'fr', byLocale.en)
+};
+
+/**
+ * Modules, roadmaps and competencies matching every word of `query`, best first, in the language
+ * of the request (src/lib/server/content/search.ts). Links are the pages' paths without a language.
+ */
+export const search = (query: string) => searchers[getLocale()](query);
