@@ -5,17 +5,28 @@ import { join } from 'node:path';
 import { expect, test, type APIRequestContext } from '@playwright/test';
 import { catalog, rightFields, wrongFields } from './catalog';
 import { postForm, signUpByRequest } from './helpers';
+import { localizeCatalog } from '../../src/lib/content/localize';
 
 const norm = (s: string) => s.replace(/\s+/g, ' ').trim();
 
-const lessons = norm([...catalog.modules.values()].map((m) => m.body).join('\n'));
+// The French catalog: its quizzes' explanations and feedback are as secret as the English ones.
+const french = localizeCatalog(catalog, 'fr');
+const lessonsIn = (c: typeof catalog) =>
+	norm([...c.modules.values()].map((m) => m.body).join('\n'));
+const lessons = lessonsIn(catalog);
+const frenchLessons = lessonsIn(french);
 
 /**
  * Distinctive texts that only the server may know: explanations and per-option feedback — less
  * any that a lesson itself says word for word (lessons are public).
  */
-function secrets(moduleId: string, only?: (id: string) => boolean): string[] {
-	const quiz = catalog.quizzes.get(moduleId)!;
+function secrets(
+	moduleId: string,
+	only?: (id: string) => boolean,
+	locale: 'en' | 'fr' = 'en'
+): string[] {
+	const quiz = (locale === 'fr' ? french : catalog).quizzes.get(moduleId)!;
+	const publicText = locale === 'fr' ? frenchLessons : lessons;
 	return quiz.questions
 		.filter((q) => !only || only(q.id))
 		.flatMap((q) => [
@@ -24,7 +35,7 @@ function secrets(moduleId: string, only?: (id: string) => boolean): string[] {
 				? q.options.flatMap((o) => (o.feedback ? [norm(o.feedback).slice(0, 40)] : []))
 				: [])
 		])
-		.filter((s) => !lessons.includes(s));
+		.filter((s) => !publicText.includes(s));
 }
 // Field names of the quiz format that hold keys: they must never be serialised for the browser.
 const KEY_FIELDS = [
@@ -48,9 +59,12 @@ test('no client asset of the build holds a quiz explanation or feedback', () => 
 	const assets = files('build/client').filter((f) => /\.(js|css|html|json)$/.test(f));
 	expect(assets.length).toBeGreaterThan(10);
 	const text = assets.map((f) => norm(readFileSync(f, 'utf8'))).join('\n');
-	expect([...catalog.quizzes.keys()].flatMap((m) => secrets(m)).length).toBeGreaterThan(300);
+	const all = (m: string) => [...secrets(m), ...secrets(m, undefined, 'fr')];
+	expect(
+		[...catalog.quizzes.keys()].flatMap((m) => secrets(m, undefined, 'fr')).length
+	).toBeGreaterThan(300);
 	const leaked = [...catalog.quizzes.keys()].flatMap((m) =>
-		secrets(m)
+		all(m)
 			.filter((s) => text.includes(s))
 			.map((s) => `${m}: ${s}`)
 	);
@@ -70,6 +84,7 @@ test.afterAll(() => learner.dispose());
 const leaksIn = (id: string, path: string, body: string) =>
 	[
 		...secrets(id).filter((s) => body.includes(s)),
+		...secrets(id, undefined, 'fr').filter((s) => body.includes(s)),
 		...KEY_FIELDS.filter((f) => body.includes(f))
 	].map((s) => `${path}: ${s}`);
 
@@ -86,6 +101,28 @@ for (const id of catalog.quizzes.keys())
 			expect(res.status(), path).toBe(200);
 			const body = norm(await res.text());
 			if (path.endsWith('/quiz')) expect(body, path).toContain('Submit my answers');
+			leaks.push(...leaksIn(id, path, body));
+		}
+		expect(leaks).toEqual([]);
+	});
+
+// The same pages in French (/fr/…) serve the French quiz: its texts are as secret.
+for (const id of catalog.quizzes.keys())
+	test(`${id}: its French quiz page, module page and their __data.json hold no key`, async () => {
+		const leaks: string[] = [];
+		for (const path of [
+			`/fr/modules/${id}/quiz`,
+			`/fr/modules/${id}/quiz/__data.json`,
+			`/fr/modules/${id}`,
+			`/fr/modules/${id}/__data.json`
+		]) {
+			const res = await learner.get(path);
+			expect(res.status(), path).toBe(200);
+			const body = norm(await res.text());
+			if (path.endsWith('/quiz')) {
+				expect(body, path).toContain('<html lang="fr"');
+				expect(body, path).toContain('data-question="');
+			}
 			leaks.push(...leaksIn(id, path, body));
 		}
 		expect(leaks).toEqual([]);

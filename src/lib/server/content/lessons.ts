@@ -4,6 +4,7 @@ import type { Component } from 'svelte';
 import { render } from 'svelte/server';
 import { LESSON_FROM } from '$lib/lessons/from';
 import { localHref, type Locale } from '$lib/i18n';
+import { withLocale } from '$lib/server/language';
 
 const localeOfFile = (file: string): Locale => (file.endsWith('.fr.md') ? 'fr' : 'en');
 
@@ -28,9 +29,12 @@ export function lessonHtml(file: string, moduleId: string): string {
 		if (!lesson) throw new Error(`no compiled lesson for ${file}`);
 		const locale = localeOfFile(file);
 		// Rendered outside a request: components learn their module page from context.
-		html = render(lesson.default, {
-			context: new Map([[LESSON_FROM, localHref(`/modules/${moduleId}`, locale)]])
-		}).body;
+		// …and their language from the lesson's: a French lesson's exercises speak French.
+		html = withLocale(locale, () =>
+			render(lesson.default, {
+				context: new Map([[LESSON_FROM, localHref(`/modules/${moduleId}`, locale)]])
+			})
+		).body;
 		// A French lesson's links to other pages of the app lead to their French versions.
 		if (locale !== 'en') html = localizeLinks(html, locale);
 		cache.set(file, html);
