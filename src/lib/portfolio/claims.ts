@@ -1,6 +1,7 @@
 // Rubric claims: the criteria of a project's brief a learner says their evidence meets. Pure, so
 // the rule the server applies before saving is the one unit-tested.
 import type { RubricCriterion } from '$lib/content/brief';
+import { m } from '$lib/paraglide/messages';
 
 export type ClaimsResult = { ok: true; ids: string[] } | { ok: false; error: string };
 
@@ -13,7 +14,7 @@ export function parseClaims(ticked: unknown[], rubric: readonly RubricCriterion[
 	if (ticked.some((v) => typeof v !== 'string' || !known.has(v)))
 		return {
 			ok: false,
-			error: "Tick only criteria of this project's rubric (the page may be out of date: reload it)."
+			error: m.portfolio_claims_unknown()
 		};
 	const set = new Set(ticked as string[]);
 	return { ok: true, ids: rubric.filter((c) => set.has(c.id)).map((c) => c.id) };

@@ -2,6 +2,7 @@
 // same rules are unit-tested and applied by the server before anything is written.
 import { z } from 'zod';
 import { userText } from '$lib/user-text';
+import { m } from '$lib/paraglide/messages';
 import type { EvidenceKind } from './kinds';
 
 export { EVIDENCE_KINDS, type EvidenceKind } from './kinds';
@@ -27,39 +28,40 @@ export function evidenceSchema(kind: EvidenceKind, now: () => string = latestDay
 			url: userText()
 				.trim()
 				.transform((s) => s || null)
-				.refine((s) => s === null || isWebUrl(s), 'Enter a web address starting with https://.')
+				.refine((s) => s === null || isWebUrl(s), {
+					error: () => m.portfolio_evidence_url()
+				})
 				// Stored as parsed: `https:/example.org` (which browsers accept) becomes `https://example.org/`.
 				.transform((s) => (s === null ? null : new URL(s).href)),
 			note: userText({ multiline: true })
 				.trim()
-				.min(1, 'Say in a sentence what this shows.')
-				.max(500, 'Use at most 500 characters.'),
+				.min(1, { error: () => m.portfolio_evidence_note() })
+				.max(500, { error: () => m.portfolio_max_500() }),
 			credential_id: userText()
 				.trim()
-				.max(120, 'Use at most 120 characters.')
+				.max(120, { error: () => m.portfolio_max_120() })
 				.transform((s) => s || null),
 			achieved_on: userText()
 				.trim()
-				.regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter a date as YYYY-MM-DD.')
-				.refine(
-					(s) => !Number.isNaN(Date.parse(s)) && new Date(s).toISOString().startsWith(s),
-					'Enter a real date.'
-				)
-				.refine((s) => s >= '1980-01-01', 'Enter a date after 1980.')
-				.refine((s) => s <= now(), 'The date cannot be in the future.')
+				.regex(/^\d{4}-\d{2}-\d{2}$/, { error: () => m.portfolio_evidence_date_format() })
+				.refine((s) => !Number.isNaN(Date.parse(s)) && new Date(s).toISOString().startsWith(s), {
+					error: () => m.portfolio_evidence_date_real()
+				})
+				.refine((s) => s >= '1980-01-01', { error: () => m.portfolio_evidence_date_1980() })
+				.refine((s) => s <= now(), { error: () => m.portfolio_evidence_date_future() })
 		})
 		.superRefine((v, ctx) => {
 			if (kind === 'certification' && !v.credential_id)
 				ctx.addIssue({
 					code: 'custom',
 					path: ['credential_id'],
-					message: 'Enter the credential id printed on the certificate.'
+					message: m.portfolio_evidence_credential()
 				});
 			if (kind !== 'certification' && !v.url)
 				ctx.addIssue({
 					code: 'custom',
 					path: ['url'],
-					message: 'Link to the work: a repository, a post, a demo.'
+					message: m.portfolio_evidence_link()
 				});
 		});
 }

@@ -3,6 +3,7 @@
 // the database checks the links again (supabase/migrations/*_portfolio_profile.sql).
 import { z } from 'zod';
 import { userText } from '$lib/user-text';
+import { m } from '$lib/paraglide/messages';
 import { PROFILE_LINK_LABELS, type ProfileLink } from './profile-links';
 
 export { PROFILE_LINK_LABELS, PROFILE_LINKS, type ProfileLink } from './profile-links';
@@ -32,25 +33,24 @@ export function parseProfileLink(
 		if (/\s/.test(value)) throw new Error('space');
 		u = new URL(value);
 	} catch {
-		return { error: `Enter a full web address, like ${example}.` };
+		return { error: m.portfolio_url_full({ example }) };
 	}
 	if (u.protocol !== 'http:' && u.protocol !== 'https:')
-		return { error: `Enter a web address starting with https://, like ${example}.` };
-	if (u.username || u.password)
-		return { error: 'Remove the name and password before the @ from this address.' };
+		return { error: m.portfolio_url_https({ example }) };
+	if (u.username || u.password) return { error: m.portfolio_url_credentials() };
 	const host = u.hostname.toLowerCase();
-	if (!host) return { error: `Enter a full web address, like ${example}.` };
+	if (!host) return { error: m.portfolio_url_full({ example }) };
 	const ok = HOSTS[kind];
 	if (ok && !ok(host))
-		return { error: `Enter a ${PROFILE_LINK_LABELS[kind]} address, like ${example}.` };
-	if (u.href.length > 300) return { error: 'Use an address of at most 300 characters.' };
+		return { error: m.portfolio_url_host({ site: PROFILE_LINK_LABELS[kind], example }) };
+	if (u.href.length > 300) return { error: m.portfolio_url_long() };
 	return { url: u.href };
 }
 
 const link = (kind: ProfileLink) =>
 	userText()
 		.trim()
-		.max(300, 'Use an address of at most 300 characters.')
+		.max(300, { error: () => m.portfolio_url_long() })
 		.transform((s, ctx) => {
 			if (!s) return null;
 			const parsed = parseProfileLink(kind, s);
@@ -60,11 +60,13 @@ const link = (kind: ProfileLink) =>
 		});
 
 export const profileSchema = z.object({
-	headline: userText().trim().max(120, 'Use at most 120 characters.'),
+	headline: userText()
+		.trim()
+		.max(120, { error: () => m.portfolio_max_120() }),
 	// Line breaks are kept (shown as paragraphs); \r\n from browsers becomes \n.
 	bio: userText({ multiline: true })
 		.transform((s) => s.replace(/\r\n?/g, '\n').trim())
-		.refine((s) => s.length <= 600, 'Use at most 600 characters.'),
+		.refine((s) => s.length <= 600, { error: () => m.portfolio_max_600() }),
 	github_url: link('github_url'),
 	linkedin_url: link('linkedin_url'),
 	website_url: link('website_url')

@@ -1,4 +1,5 @@
 import { localHref } from '$lib/i18n';
+import { m } from '$lib/paraglide/messages';
 import { error, fail, redirect } from '@sveltejs/kit';
 import {
 	changeEmailSchema,
@@ -22,7 +23,7 @@ const shown = (errors: FieldErrors, saved = false, value = '', pending?: string)
 export async function load({ locals, url }) {
 	const { user, db } = signedIn(locals, url);
 	const [profile, cohorts] = await Promise.all([myProfile(db), myCohorts(db)]);
-	if (!profile) error(404, 'Your profile was not found.');
+	if (!profile) error(404, m.account_profile_not_found());
 	return {
 		email: user.email,
 		cohorts,
@@ -38,11 +39,10 @@ export const actions = {
 	leave: async ({ request, locals, url }) => {
 		const { db } = signedIn(locals, url);
 		const id = cohortIdSchema.safeParse((await request.formData()).get('cohort'));
-		if (!id.success)
-			return fail(400, { leave: { error: 'Choose a cohort to leave.', left: false } });
+		if (!id.success) return fail(400, { leave: { error: m.account_leave_choose(), left: false } });
 		const left = await leaveCohort(db, id.data);
 		if (left.length === 0)
-			return fail(400, { leave: { error: 'You are not a member of that cohort.', left: false } });
+			return fail(400, { leave: { error: m.account_leave_not_member(), left: false } });
 		return { leave: { error: '', left: true } };
 	},
 	rename: async ({ request, locals, url }) => {
@@ -94,7 +94,7 @@ export const actions = {
 			.trim()
 			.toLowerCase();
 		if (confirm !== user.email.toLowerCase())
-			return fail(400, { delete: { error: 'Type your email address exactly to confirm.' } });
+			return fail(400, { delete: { error: m.account_delete_confirm_error() } });
 		await deleteMyAccount(db);
 		await locals.auth.signOut();
 		redirect(303, localHref('/?deleted=1'));

@@ -1,4 +1,5 @@
 import { fail } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages';
 import { catalog } from '$lib/server/content';
 import { fieldErrors } from '$lib/server/auth/validation';
 import { DbError } from '$lib/server/db/types';
@@ -55,7 +56,7 @@ export const actions = {
 			if (e instanceof DbError && e.code === '23514')
 				return fail(400, {
 					values,
-					errors: { form: 'A link or a text was refused: check them and save again.' }
+					errors: { form: m.portfolio_profile_refused() }
 				});
 			throw e;
 		}

@@ -3,6 +3,7 @@ import type { SupabaseClient } from '@supabase/supabase-js';
 import type { Database } from '../db/database.types';
 import type { LocalDb } from '../db/local';
 import * as local from './local';
+import { m } from '$lib/paraglide/messages';
 
 export const SESSION_COOKIE = 'jalons_session';
 
@@ -67,11 +68,11 @@ export function localAuth(db: LocalDb, cookies: Cookies, url: URL, ip: string): 
 	};
 }
 
-const wrongCurrent: ChangeOutcome = {
+const wrongCurrent = (): ChangeOutcome => ({
 	ok: false,
 	field: 'current_password',
-	message: 'That is not your current password.'
-};
+	message: m.account_error_current_wrong()
+});
 
 /**
  * Supabase mode. The current password is checked by signing in with it on a client that keeps no
@@ -98,16 +99,14 @@ export function supabaseAuth(
 				return {
 					ok: false,
 					field: taken ? 'email' : 'form',
-					message: taken
-						? 'An account with this email already exists. Sign in instead?'
-						: error.message
+					message: taken ? m.account_error_email_taken() : error.message
 				};
 			}
 			if (!data.session)
 				return {
 					ok: false,
 					field: 'form',
-					message: 'Check your inbox to confirm your email address, then sign in.'
+					message: m.account_signup_confirm_inbox()
 				};
 			return { ok: true };
 		},
@@ -117,7 +116,9 @@ export function supabaseAuth(
 				return {
 					ok: false,
 					field: 'form',
-					message: /rate|too many/i.test(error.message) ? error.message : 'Wrong email or password.'
+					message: /rate|too many/i.test(error.message)
+						? error.message
+						: m.account_error_sign_in_wrong()
 				};
 			return { ok: true };
 		},
@@ -125,21 +126,21 @@ export function supabaseAuth(
 			await client.auth.signOut();
 		},
 		async changePassword(user, { current_password, password }) {
-			if (!(await checkCurrent(user.email, current_password))) return wrongCurrent;
+			if (!(await checkCurrent(user.email, current_password))) return wrongCurrent();
 			const { error } = await client.auth.updateUser({ password, current_password });
 			if (error) return { ok: false, field: 'form', message: error.message };
 			await client.auth.signOut({ scope: 'others' });
 			return { ok: true };
 		},
 		async changeEmail(user, { current_password, email }) {
-			if (!(await checkCurrent(user.email, current_password))) return wrongCurrent;
+			if (!(await checkCurrent(user.email, current_password))) return wrongCurrent();
 			const { data, error } = await client.auth.updateUser({ email });
 			if (error) {
 				const taken = /registered|exists|already/i.test(error.message);
 				return {
 					ok: false,
 					field: taken ? 'email' : 'form',
-					message: taken ? 'Another account already uses this email.' : error.message
+					message: taken ? m.account_error_email_in_use() : error.message
 				};
 			}
 			// With "Confirm email" on, Supabase Auth changes it once the new address is confirmed.

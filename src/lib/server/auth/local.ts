@@ -5,6 +5,7 @@ import bcrypt from 'bcryptjs';
 import type { LocalDb } from '../db/local';
 import { DbError } from '../db/types';
 import { Throttle, tooManyAttempts } from './throttle';
+import { m } from '$lib/paraglide/messages';
 
 export const SESSION_DAYS = 30;
 const BCRYPT_COST = 10;
@@ -60,7 +61,7 @@ export async function signUp(
 			return {
 				ok: false,
 				field: 'email',
-				message: 'An account with this email already exists. Sign in instead?'
+				message: m.account_error_email_taken()
 			};
 		throw e;
 	}
@@ -86,7 +87,7 @@ export async function signIn(
 		)
 	);
 	const ok = await bcrypt.compare(password, row?.encrypted_password ?? DUMMY_HASH);
-	if (!row || !ok) return { ok: false, field: 'form', message: 'Wrong email or password.' };
+	if (!row || !ok) return { ok: false, field: 'form', message: m.account_error_sign_in_wrong() };
 	await attempt.succeeded();
 	await db.asAuth((sql) =>
 		sql.query('update auth.users set last_sign_in_at = now() where id = $1', [row.id])
@@ -163,7 +164,7 @@ async function checkCurrent(
 			[userId]
 		)
 	);
-	if (!row) return { ok: false, field: 'form', message: 'Your account was not found.' };
+	if (!row) return { ok: false, field: 'form', message: m.account_error_not_found() };
 	const attempt = await throttle.signIn(row.email.toLowerCase(), address);
 	if (attempt.wait > 0)
 		return {
@@ -173,7 +174,7 @@ async function checkCurrent(
 			retryAfter: attempt.wait
 		};
 	if (!(await bcrypt.compare(password, row.encrypted_password ?? DUMMY_HASH)))
-		return { ok: false, field: 'current_password', message: 'That is not your current password.' };
+		return { ok: false, field: 'current_password', message: m.account_error_current_wrong() };
 	await attempt.succeeded();
 	return { ok: true };
 }
@@ -225,7 +226,7 @@ export async function changeEmail(
 		);
 	} catch (e) {
 		if (e instanceof DbError && e.code === '23505')
-			return { ok: false, field: 'email', message: 'Another account already uses this email.' };
+			return { ok: false, field: 'email', message: m.account_error_email_in_use() };
 		throw e;
 	}
 	return { ok: true };

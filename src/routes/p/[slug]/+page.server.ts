@@ -3,6 +3,8 @@ import { catalog } from '$lib/server/content';
 import { publicPortfolio } from '$lib/server/portfolio';
 import { publicProfile } from '$lib/server/portfolio/profile';
 import { projectRubrics } from '$lib/server/portfolio/claims';
+import { localHref } from '$lib/i18n';
+import { m } from '$lib/paraglide/messages';
 
 export async function load({ params, locals, setHeaders }) {
 	const [found, profile] = await Promise.all([
@@ -10,10 +12,11 @@ export async function load({ params, locals, setHeaders }) {
 		publicProfile(locals.publicDb, params.slug)
 	]);
 	// Unknown and revoked links get the same answer: nothing says which.
-	if (!found || !profile) error(404, 'There is no shared portfolio at this address.');
+	if (!found || !profile) error(404, m.portfolio_public_not_found());
 	setHeaders({ 'cache-control': 'private, no-store', 'x-robots-tag': 'noindex' });
 	const { roadmap, view } = found;
-	const link = `${locals.origin}/p/${params.slug}`;
+	// The page's own address, in its language; its link preview is drawn in that language too.
+	const link = `${locals.origin}${localHref(`/p/${params.slug}`)}`;
 	return {
 		link,
 		image: `${link}/og.png`,
@@ -22,7 +25,7 @@ export async function load({ params, locals, setHeaders }) {
 		sharedAt: found.sharedAt,
 		roadmap: { id: roadmap.id, title: roadmap.title, summary: roadmap.summary },
 		view,
-		titles: Object.fromEntries([...catalog.modules.values()].map((m) => [m.id, m.title])),
+		titles: Object.fromEntries([...catalog.modules.values()].map((mod) => [mod.id, mod.title])),
 		mastery: found.mastery,
 		modules: found.modules,
 		rubrics: await projectRubrics(locals.publicDb, params.slug, roadmap.id)

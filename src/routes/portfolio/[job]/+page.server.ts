@@ -10,11 +10,13 @@ import { parseClaims } from '$lib/portfolio/claims';
 import { myProfile } from '$lib/server/progress';
 import { EVIDENCE_KINDS, evidenceSchema, type EvidenceKind } from '$lib/portfolio/evidence';
 import { signedIn } from '$lib/server/redirect';
+import { localHref } from '$lib/i18n';
+import { m } from '$lib/paraglide/messages';
 
 function me(locals: App.Locals, job: string) {
 	const { db } = signedIn(locals, `/portfolio/${job}`);
 	const roadmap = catalog.roadmaps.get(job);
-	if (!roadmap) error(404, `There is no roadmap "${job}".`);
+	if (!roadmap) error(404, m.portfolio_no_roadmap({ job }));
 	return { db, roadmap };
 }
 
@@ -25,13 +27,15 @@ export async function load({ params, locals }) {
 		myProfile(db),
 		myClaims(db, roadmap.id)
 	]);
-	const titles = Object.fromEntries([...catalog.modules.values()].map((m) => [m.id, m.title]));
+	const titles = Object.fromEntries(
+		[...catalog.modules.values()].map((mod) => [mod.id, mod.title])
+	);
 	return {
 		roadmap: { id: roadmap.id, title: roadmap.title, summary: roadmap.summary },
 		view: view,
 		titles,
-		share: share && { ...share, url: `${locals.origin}/p/${share.slug}` },
-		displayName: profile?.display_name || 'A Jalons learner',
+		share: share && { ...share, url: `${locals.origin}${localHref(`/p/${share.slug}`)}` },
+		displayName: profile?.display_name || m.portfolio_a_learner(),
 		completed: roadmapCompleted(view),
 		/** Project item id → its brief, and the rubric criteria the learner claims (self-assessed). */
 		briefs: roadmapBriefs(roadmap.id),
@@ -63,7 +67,7 @@ export const actions = {
 			return fail(400, {
 				item: itemId,
 				values,
-				errors: { form: 'There is no such item to add evidence to.' }
+				errors: { form: m.portfolio_no_item() }
 			});
 		// Locked items take no evidence: their modules come first.
 		const { view } = await myPortfolio(db, roadmap);
@@ -72,7 +76,7 @@ export const actions = {
 			return fail(409, {
 				item: itemId,
 				values,
-				errors: { form: 'Complete the modules this item needs before adding evidence.' }
+				errors: { form: m.portfolio_item_locked_error() }
 			});
 		const parsed = evidenceSchema(item.kind as EvidenceKind).safeParse(values);
 		const brief = roadmapBriefs(roadmap.id)[item.id];
@@ -99,7 +103,7 @@ export const actions = {
 				return fail(400, {
 					item: itemId,
 					values,
-					errors: { form: 'The link or the date was refused: check them and save again.' }
+					errors: { form: m.portfolio_evidence_refused() }
 				});
 			throw e;
 		}
@@ -109,8 +113,7 @@ export const actions = {
 	remove: async ({ params, locals, request }) => {
 		const { db, roadmap } = me(locals, params.job);
 		const parsed = itemId.safeParse(text(await request.formData(), 'item'));
-		if (!parsed.success)
-			return fail(400, { refused: 'There is no such item to remove evidence from.' });
+		if (!parsed.success) return fail(400, { refused: m.portfolio_no_item_remove() });
 		await call(db, 'delete_evidence', { roadmap_id: roadmap.id, item_id: parsed.data });
 		return { removed: parsed.data };
 	},

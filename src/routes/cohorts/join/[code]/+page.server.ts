@@ -1,4 +1,5 @@
 import { localHref } from '$lib/i18n';
+import { m } from '$lib/paraglide/messages';
 import { error, redirect } from '@sveltejs/kit';
 import { myProfile, myProgress } from '$lib/server/progress';
 import { signedIn } from '$lib/server/redirect';
@@ -12,13 +13,10 @@ import {
 } from '$lib/server/teach/cohorts';
 import { cellOf } from '$lib/teach/cohorts';
 
-const NOT_VALID =
-	'This join link does not work: it may have been mistyped, or replaced by a new one. Ask your instructor for the current link.';
-
 async function cohortOf(db: App.Locals['db'] & object, code: string) {
-	if (!codeSchema.safeParse(code).success) error(404, NOT_VALID);
+	if (!codeSchema.safeParse(code).success) error(404, m.account_join_not_valid());
 	const cohort = await preview(db, code);
-	if (!cohort) error(404, NOT_VALID);
+	if (!cohort) error(404, m.account_join_not_valid());
 	return cohort;
 }
 
@@ -63,7 +61,7 @@ export const actions = {
 	join: async ({ params, request, locals, url }) => {
 		const { db } = signedIn(locals, url);
 		const cohort = await cohortOf(db, params.code);
-		if (cohort.isInstructor) error(400, 'You are the instructor of this cohort.');
+		if (cohort.isInstructor) error(400, m.account_join_is_instructor_error());
 		const share = (await request.formData()).get('share_email') === 'yes';
 		await joinCohort(db, params.code, share);
 		redirect(303, localHref('/account?joined=1#cohorts'));

@@ -4,14 +4,15 @@ import { myPortfolio, roadmapCompleted } from '$lib/server/portfolio';
 import { roadmapCredential } from '$lib/server/portfolio/issuer';
 import { myProfile } from '$lib/server/progress';
 import { signedIn } from '$lib/server/redirect';
+import { m } from '$lib/paraglide/messages';
 
 export async function GET({ params, locals }) {
 	const { db, user } = signedIn(locals, `/portfolio/${params.job}`);
 	const roadmap = catalog.roadmaps.get(params.job);
-	if (!roadmap) error(404, `There is no roadmap "${params.job}".`);
+	if (!roadmap) error(404, m.portfolio_no_roadmap({ job: params.job }));
 	const [mine, profile] = await Promise.all([myPortfolio(db, roadmap), myProfile(db)]);
 	if (!roadmapCompleted(mine.view) || !mine.completedOn)
-		error(404, 'A credential is issued once every module of the roadmap is completed.');
+		error(404, m.portfolio_credential_not_yet());
 	const credential = await roadmapCredential({
 		origin: locals.origin,
 		roadmapId: roadmap.id,
