@@ -1,5 +1,6 @@
 // A learner's activity by day: the streak, the 12-week heat map, this week. Pure functions of
 // days written YYYY-MM-DD (in the time zone the activity was counted in); weeks start on Monday.
+import { getLocale, INTL_TAG } from './i18n';
 
 export interface ActiveDay {
 	day: string;
@@ -60,8 +61,9 @@ export interface HeatMap {
 	since: string;
 }
 
+/** A month's short name in the page's language: Dec, déc. */
 const MONTH = (day: string) =>
-	toDate(day).toLocaleDateString('en-GB', { month: 'short', timeZone: 'UTC' });
+	toDate(day).toLocaleDateString(INTL_TAG[getLocale()], { month: 'short', timeZone: 'UTC' });
 
 /** The last `weeks` weeks to today, Monday first; days after today are not in it. */
 export function heatMap(days: readonly ActiveDay[], today: string, weeks = 12): HeatMap {

@@ -1,4 +1,7 @@
 // Study time, in the unit a learner plans with: hours, and hours a week over the months given.
+// The words are in the page's language: call these while a page renders (src/lib/i18n.ts).
+import { formatNumber, plural } from '../i18n';
+import { m } from '../paraglide/messages';
 
 const WEEKS_PER_MONTH = 52 / 12;
 
@@ -27,14 +30,28 @@ export function spanMonths(phases: readonly PhaseTime[]): number {
 export function weeklyPace(hours: number, months: number): string {
 	const perWeek = hours / (months * WEEKS_PER_MONTH);
 	if (perWeek < 0.875)
-		return `about ${Math.max(15, Math.round((perWeek * 60) / 15) * 15)} min a week`;
+		return m.catalog_pace_minutes({ n: Math.max(15, Math.round((perWeek * 60) / 15) * 15) });
 	const rounded = Math.round(perWeek * 2) / 2;
-	return `about ${String(rounded).replace('.5', '½')} h a week`;
+	return m.catalog_pace_hours({ n: formatNumber(rounded).replace(/[.,]5$/, '½') });
 }
 
 /** "200 h of study · about 4 h a week for 12 months". */
 export function studyPlan(phases: readonly PhaseTime[]): string {
 	const hours = phases.reduce((n, p) => n + phaseHours(p), 0);
 	const months = spanMonths(phases);
-	return `${hours} h of study · ${weeklyPace(hours, months)} for ${months} ${months === 1 ? 'month' : 'months'}`;
+	return plural(
+		months,
+		(i) =>
+			m.catalog_pace_plan_one({
+				...i,
+				hours: formatNumber(hours),
+				pace: weeklyPace(hours, months)
+			}),
+		(i) =>
+			m.catalog_pace_plan_other({
+				...i,
+				hours: formatNumber(hours),
+				pace: weeklyPace(hours, months)
+			})
+	);
 }

@@ -1,10 +1,12 @@
 import { catalog } from '$lib/server/content';
+import { m } from '$lib/paraglide/messages';
 
-const AREA_TITLES: Record<string, string> = {
-	'prompt-engineering': 'Prompt engineering',
-	mlops: 'MLOps',
-	'cloud-security': 'Cloud security',
-	chatbot: 'Chatbot projects'
+// Called while a request is served, so in its language.
+const AREA_TITLES: Record<string, () => string> = {
+	'prompt-engineering': m.catalog_area_prompt_engineering,
+	mlops: m.catalog_area_mlops,
+	'cloud-security': m.catalog_area_cloud_security,
+	chatbot: m.catalog_area_chatbot
 };
 
 export function load() {
@@ -25,7 +27,7 @@ export function load() {
 	return {
 		areas: [...areas].map(([id, competencies]) => ({
 			id,
-			title: AREA_TITLES[id] ?? id,
+			title: AREA_TITLES[id]?.() ?? id,
 			competencies
 		}))
 	};

@@ -4,14 +4,15 @@ import { myMastery } from '$lib/server/mastery';
 import { enroll, learnerState, leaveRoadmap } from '$lib/server/progress';
 import { roadmapProgress } from '$lib/progress';
 import { signedIn } from '$lib/server/redirect';
+import { m } from '$lib/paraglide/messages';
 
 export async function load({ params, locals }) {
 	const roadmap = catalog.roadmaps.get(params.job);
-	if (!roadmap) error(404, `There is no roadmap "${params.job}".`);
+	if (!roadmap) error(404, m.catalog_roadmap_not_found({ id: params.job }));
 	const ids = roadmapModules(roadmap.id);
 	const modules = Object.fromEntries(ids.map((id) => [id, moduleCard(id)]));
 	const titles = Object.fromEntries(
-		[...catalog.modules.values()].map((m) => [m.id, m.title] as const)
+		[...catalog.modules.values()].map((mod) => [mod.id, mod.title] as const)
 	);
 	const competencies = [...new Set(ids.flatMap((id) => modules[id]!.competencies))].map((id) => ({
 		id,
@@ -28,7 +29,9 @@ export async function load({ params, locals }) {
 			progress: roadmapProgress(roadmap.phases, statuses)
 		};
 	}
-	return { roadmap: publicRoadmap, modules, titles, competencies, learner };
+	// Shown in English on a French page for want of a translation: the page says so.
+	const fallback = catalog.fallbacks.has(`roadmap:${roadmap.id}`);
+	return { roadmap: publicRoadmap, modules, titles, competencies, learner, fallback };
 }
 
 async function change(
@@ -38,7 +41,7 @@ async function change(
 	fn: typeof enroll | typeof leaveRoadmap
 ) {
 	const { db } = signedIn(locals, url);
-	if (!catalog.roadmaps.has(params.job)) return fail(404, { message: 'Unknown roadmap.' });
+	if (!catalog.roadmaps.has(params.job)) return fail(404, { message: m.catalog_roadmap_unknown() });
 	await fn(db, params.job);
 	return { ok: true };
 }
