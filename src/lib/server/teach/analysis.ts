@@ -4,6 +4,7 @@
 import { error } from '@sveltejs/kit';
 import { z } from 'zod';
 import { dev } from '$app/environment';
+import { m } from '$lib/paraglide/messages';
 import { catalog } from '$lib/server/content';
 import { call } from '$lib/server/rpc';
 import { instructorOnly, isInstructor } from '$lib/server/teach/access';
@@ -32,7 +33,7 @@ export async function analysisOf(
 	if (cohort !== null && !z.uuid().safeParse(cohort).success) error(404, 'Not Found');
 	const module = catalog.modules.get(moduleId);
 	const quiz = catalog.quizzes.get(moduleId);
-	if (!module || !quiz) error(404, `There is no quiz for module "${moduleId}".`);
+	if (!module || !quiz) error(404, m.teach_no_quiz({ id: moduleId }));
 	const base = { module: { id: module.id, title: module.title }, quiz };
 	// In `npm run dev` anyone sees the page, but only an instructor's account reads attempts.
 	if (!(await isInstructor(locals.db)))

@@ -4,6 +4,8 @@ import { error } from '@sveltejs/kit';
 import { z } from 'zod';
 import { catalog, roadmapModules } from '$lib/server/content';
 import type { UserDb } from '$lib/server/db/types';
+import { localHref } from '$lib/i18n';
+import { m } from '$lib/paraglide/messages';
 import { call } from '$lib/server/rpc';
 import { isInstructor } from '$lib/server/teach/access';
 import { cohortProgress } from '$lib/teach/cohorts';
@@ -16,22 +18,29 @@ export const cohortIdSchema = z.uuid();
 const ids = (value: unknown): string[] =>
 	(typeof value === 'string' ? JSON.parse(value) : value) as string[];
 
-export const createSchema = z.object({
-	name: userText({ error: 'Give the cohort a name.' })
-		.trim()
-		.min(1, 'Give the cohort a name.')
-		.max(80, 'Use at most 80 characters.'),
-	roadmaps: z
-		.array(z.string())
-		.min(1, 'Choose at least one roadmap.')
-		.max(10)
-		.refine((r) => r.every((id) => catalog.roadmaps.has(id)), 'Choose roadmaps from the list.')
-});
+/** The form that creates a cohort; a function, so that its messages are in the request's language. */
+export const createSchema = () =>
+	z.object({
+		name: userText({ error: m.teach_cohorts_error_name() })
+			.trim()
+			.min(1, m.teach_cohorts_error_name())
+			.max(80, m.teach_cohorts_error_name_long()),
+		roadmaps: z
+			.array(z.string())
+			.min(1, m.teach_cohorts_error_roadmaps_min())
+			.max(10, m.teach_cohorts_error_roadmaps_max())
+			.refine(
+				(r) => r.every((id) => catalog.roadmaps.has(id)),
+				m.teach_cohorts_error_roadmaps_list()
+			)
+	});
 
 /** The modules of the roadmaps, each once, in roadmap order. */
 export const modulesOf = (roadmaps: string[]) => [...new Set(roadmaps.flatMap(roadmapModules))];
 
-export const joinLink = (origin: string, code: string) => `${origin}/cohorts/join/${code}`;
+/** The join link, in the page's language: learners follow it in the language it was sent in. */
+export const joinLink = (origin: string, code: string) =>
+	`${origin}${localHref(`/cohorts/join/${code}`)}`;
 
 export async function createCohort(db: UserDb, name: string, roadmaps: string[]) {
 	const [row] = await call(db, 'create_cohort', {

@@ -1,6 +1,8 @@
 // What an instructor sees of a quiz in preview: every question in file order with its key,
 // accepted answers, tolerance, per-option feedback and explanation. Server only: never sent to
 // anyone but an instructor (or the author in `npm run dev`).
+import { formatNumber } from '$lib/i18n';
+import { m } from '$lib/paraglide/messages';
 import type { Question, Quiz } from '$lib/quiz/schema';
 import { markdown } from '$lib/server/quiz';
 
@@ -17,53 +19,73 @@ export interface KeyedQuestion {
 	key: KeyLine[];
 }
 
-const num = (n: number) => String(Math.round(n * 1e9) / 1e9);
+/** A figure of the key in the page's language (3.5, 3,5), without grouping, as the quiz file writes it. */
+const num = (n: number) =>
+	formatNumber(Math.round(n * 1e9) / 1e9, { maximumFractionDigits: 9, useGrouping: false });
 
 function keyLines(q: Question): KeyLine[] {
 	switch (q.type) {
 		case 'single':
 		case 'multiple':
 			return q.options.map((o, i) => ({
-				label: `Option ${i + 1}`,
+				label: m.teach_key_option({ n: i + 1 }),
 				value: o.text,
 				right: o.correct,
 				...(o.feedback ? { feedback: o.feedback } : {})
 			}));
 		case 'true-false':
-			return [{ label: 'Answer', value: q.answer ? 'True' : 'False', right: true }];
+			return [
+				{
+					label: m.teach_key_answer(),
+					value: q.answer ? m.teach_key_true() : m.teach_key_false(),
+					right: true
+				}
+			];
 		case 'numeric': {
 			const unit = q.unit ? ` ${q.unit}` : '';
 			const tolerance =
 				q.relative !== undefined ? Math.abs(q.answer) * q.relative : (q.tolerance ?? 0);
 			return [
-				{ label: 'Answer', value: `${num(q.answer)}${unit}`, right: true },
+				{ label: m.teach_key_answer(), value: `${num(q.answer)}${unit}`, right: true },
 				{
-					label: 'Tolerance',
+					label: m.teach_key_tolerance(),
 					value:
 						q.relative !== undefined
-							? `± ${num(q.relative * 100)} % of the answer (± ${num(tolerance)}${unit})`
+							? m.teach_key_tolerance_relative({
+									pct: num(q.relative * 100),
+									abs: `${num(tolerance)}${unit}`
+								})
 							: q.tolerance !== undefined
 								? `± ${num(q.tolerance)}${unit}`
-								: 'none: the exact value only'
+								: m.teach_key_tolerance_none()
 				},
 				{
-					label: 'Accepted',
-					value: `from ${num(q.answer - tolerance)} to ${num(q.answer + tolerance)}${unit}`
+					label: m.teach_key_accepted(),
+					value: m.teach_key_accepted_range({
+						low: num(q.answer - tolerance),
+						high: `${num(q.answer + tolerance)}${unit}`
+					})
 				}
 			];
 		}
 		case 'text':
 			return [
-				...q.accept.map((a, i) => ({ label: `Accepted ${i + 1}`, value: a, right: true })),
-				...(q.pattern !== undefined ? [{ label: 'Also accepted', value: `/${q.pattern}/i` }] : []),
-				{ label: 'Matching', value: 'ignores case, surrounding and repeated spaces' }
+				...q.accept.map((a, i) => ({
+					label: m.teach_key_accepted_n({ n: i + 1 }),
+					value: a,
+					right: true
+				})),
+				...(q.pattern !== undefined
+					? [{ label: m.teach_key_also_accepted(), value: `/${q.pattern}/i` }]
+					: []),
+				{ label: m.teach_key_matching(), value: m.teach_key_matching_rule() }
 			];
 		case 'order':
 			return q.items.map((item, i) => ({ label: `${i + 1}.`, value: item, right: true }));
 		case 'match':
 			return [
 				...q.pairs.map((p) => ({ label: p.left, value: p.right, right: true })),
-				...q.distractors.map((d) => ({ label: 'Distractor', value: d }))
+				...q.distractors.map((d) => ({ label: m.teach_key_distractor(), value: d }))
 			];
 	}
 }

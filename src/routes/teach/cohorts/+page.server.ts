@@ -27,7 +27,7 @@ export const actions = {
 			name: form.get('name') ?? '',
 			roadmaps: form.getAll('roadmaps').map(String)
 		};
-		const parsed = createSchema.safeParse(raw);
+		const parsed = createSchema().safeParse(raw);
 		if (!parsed.success)
 			return fail(400, {
 				create: {

@@ -1,4 +1,5 @@
 import { fail } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages';
 import { catalog } from '$lib/server/content';
 import {
 	cohortIdSchema,
@@ -27,10 +28,10 @@ export async function load({ params, locals }) {
 			title: moduleTitle(id),
 			hasQuiz: catalog.quizzes.has(id)
 		})),
-		members: members.map((m) => ({
-			...m,
-			joinedAt: m.joinedAt.toISOString().slice(0, 10),
-			lastActivity: m.lastActivity ? m.lastActivity.toISOString().slice(0, 10) : null
+		members: members.map((member) => ({
+			...member,
+			joinedAt: member.joinedAt.toISOString().slice(0, 10),
+			lastActivity: member.lastActivity ? member.lastActivity.toISOString().slice(0, 10) : null
 		})),
 		rule: { readiness: AT_RISK_READINESS * 100, days: AT_RISK_IDLE_DAYS }
 	};
@@ -46,10 +47,11 @@ export const actions = {
 		const db = await instructorDb(locals);
 		await ownCohort(db, params.id);
 		const member = cohortIdSchema.safeParse((await request.formData()).get('member'));
-		if (!member.success) return fail(400, { remove: { error: 'Choose a member to remove.' } });
+		if (!member.success)
+			return fail(400, { remove: { error: m.teach_cohort_error_choose_member() } });
 		const gone = await removeMember(db, params.id, member.data);
 		if (gone.length === 0)
-			return fail(400, { remove: { error: 'That person is not a member of this cohort.' } });
+			return fail(400, { remove: { error: m.teach_cohort_error_not_member() } });
 		return { removed: true };
 	}
 };

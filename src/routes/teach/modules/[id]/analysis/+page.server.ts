@@ -1,17 +1,18 @@
 import { analysisOf, MIN_LEARNERS } from '$lib/server/teach/analysis';
 import type { QuestionStats } from '$lib/teach/item-analysis';
+import { m } from '$lib/paraglide/messages';
 
 /** The columns a table can be sorted by, with their labels. */
 const SORTS = {
-	order: 'Quiz order',
-	attempts: 'Attempts',
-	facility: 'Facility',
-	sd: 'SD',
-	randomGuess: 'Random guess',
-	intendedWeight: 'Intended weight',
-	effectiveWeight: 'Effective weight',
-	discriminationIndex: 'Discrimination index',
-	discriminativeEfficiency: 'Discriminative efficiency'
+	order: m.teach_analysis_sort_order,
+	attempts: m.teach_analysis_sort_attempts,
+	facility: m.teach_analysis_sort_facility,
+	sd: m.teach_analysis_sort_sd,
+	randomGuess: m.teach_analysis_sort_random_guess,
+	intendedWeight: m.teach_analysis_sort_intended_weight,
+	effectiveWeight: m.teach_analysis_sort_effective_weight,
+	discriminationIndex: m.teach_analysis_sort_discrimination_index,
+	discriminativeEfficiency: m.teach_analysis_sort_discriminative_efficiency
 } as const;
 type Sort = keyof typeof SORTS;
 
@@ -56,6 +57,6 @@ export async function load({ params, locals, url }) {
 		rows,
 		sort,
 		dir,
-		sorts: Object.entries(SORTS).map(([id, label]) => ({ id, label }))
+		sorts: Object.entries(SORTS).map(([id, label]) => ({ id, label: label() }))
 	};
 }

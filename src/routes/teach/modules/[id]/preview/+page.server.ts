@@ -1,4 +1,5 @@
 import { error } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages';
 import { catalog, competencyTitle } from '$lib/server/content';
 import { instructorOnly } from '$lib/server/teach/access';
 import { keySheet } from '$lib/server/teach/preview';
@@ -7,7 +8,7 @@ export async function load({ params, locals }) {
 	await instructorOnly(locals);
 	const module = catalog.modules.get(params.id);
 	const quiz = catalog.quizzes.get(params.id);
-	if (!module || !quiz) error(404, `There is no quiz for module "${params.id}".`);
+	if (!module || !quiz) error(404, m.teach_no_quiz({ id: params.id }));
 	return {
 		module: { id: module.id, title: module.title, file: module.file },
 		settings: {

@@ -1,6 +1,7 @@
 // A quiz tried as a learner, in preview: graded on the server like any attempt, stored nowhere
 // (no attempt is opened, nothing is written to the database).
 import { error, fail } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages';
 import { catalog } from '$lib/server/content';
 import { gradeAttempt, parseAnswers, showQuiz } from '$lib/server/quiz';
 import { formValues } from '$lib/server/quiz/attempts';
@@ -11,7 +12,7 @@ async function lookup(locals: App.Locals, id: string) {
 	await instructorOnly(locals);
 	const module = catalog.modules.get(id);
 	const quiz = catalog.quizzes.get(id);
-	if (!module || !quiz) error(404, `There is no quiz for module "${id}".`);
+	if (!module || !quiz) error(404, m.teach_no_quiz({ id }));
 	return { module, quiz: wholePool(quiz) };
 }
 
