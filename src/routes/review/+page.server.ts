@@ -7,6 +7,8 @@ import { call } from '$lib/server/rpc';
 import { signedIn } from '$lib/server/redirect';
 import { answerReview, dueCard, dueCount, ratingChoices, reviewOutlook } from '$lib/server/review';
 import { SELF_RATINGS } from '$lib/quiz/review';
+import { localHref } from '$lib/i18n';
+import { m } from '$lib/paraglide/messages';
 
 /** One question, alone, as a review shows it (options shuffled by a seed of its own). */
 function reviewQuestion(moduleId: string, questionId: string) {
@@ -18,7 +20,7 @@ function reviewQuestion(moduleId: string, questionId: string) {
 }
 
 export async function load({ locals }) {
-	const { db } = signedIn(locals, '/review');
+	const { db } = signedIn(locals, localHref('/review'));
 	const [due, count, outlook] = await Promise.all([
 		call(db, 'my_due_reviews', { max_cards: 50 }),
 		dueCount(db),
@@ -43,7 +45,7 @@ export async function load({ locals }) {
 	};
 }
 
-const NOT_DUE = 'You have no review card due for this question. Go on with the next one.';
+const NOT_DUE = () => m.review_error_not_due();
 
 const ids = z.object({
 	module: z.string().regex(/^[a-z0-9-]{1,80}$/),
@@ -55,12 +57,12 @@ const rating = z.enum(SELF_RATINGS);
 async function graded(locals: App.Locals, form: FormData) {
 	const parsed = ids.safeParse({ module: form.get('module'), question: form.get('question') });
 	const r = parsed.success ? reviewQuestion(parsed.data.module, parsed.data.question) : null;
-	if (!parsed.success || !r) return { failure: fail(404, { message: NOT_DUE }) };
+	if (!parsed.success || !r) return { failure: fail(404, { message: NOT_DUE() }) };
 	const { answers, errors } = parseAnswers(r.shown, form);
 	if (Object.keys(errors).length) return { failure: fail(400, { errors }) };
 	// Graded only against the learner's own due card: nothing is shown otherwise.
 	const card = await dueCard(locals, parsed.data.module, parsed.data.question);
-	if (!card) return { failure: fail(404, { message: NOT_DUE }) };
+	if (!card) return { failure: fail(404, { message: NOT_DUE() }) };
 	const result = gradeAttempt(r.quiz, r.shown, answers).results[0]!;
 	return { module: parsed.data.module, result, card: card.card };
 }
@@ -71,7 +73,7 @@ export const actions = {
 	 * is recorded when the learner says how hard it was (`rate`), which carries the answer back.
 	 */
 	answer: async ({ request, locals }) => {
-		signedIn(locals, '/review');
+		signedIn(locals, localHref('/review'));
 		const form = await request.formData();
 		const g = await graded(locals, form);
 		if ('failure' in g) return g.failure;
@@ -83,20 +85,20 @@ export const actions = {
 				choices: ratingChoices(g.card)
 			};
 		const due = await answerReview(locals, g.module, g.result);
-		if (!due) return fail(404, { message: NOT_DUE });
+		if (!due) return fail(404, { message: NOT_DUE() });
 		return { result: g.result, module: g.module, rated: { rate: 'again' as const, due } };
 	},
 
 	/** The answer again, graded again, with how hard it was: the card is rescheduled once. */
 	rate: async ({ request, locals }) => {
-		signedIn(locals, '/review');
+		signedIn(locals, localHref('/review'));
 		const form = await request.formData();
 		const rate = rating.safeParse(form.get('rate'));
-		if (!rate.success) return fail(400, { message: 'Say how hard it was: Hard, Good or Easy.' });
+		if (!rate.success) return fail(400, { message: m.review_error_rate() });
 		const g = await graded(locals, form);
 		if ('failure' in g) return g.failure;
 		const due = await answerReview(locals, g.module, g.result, rate.data);
-		if (!due) return fail(404, { message: NOT_DUE });
+		if (!due) return fail(404, { message: NOT_DUE() });
 		return {
 			result: g.result,
 			module: g.module,

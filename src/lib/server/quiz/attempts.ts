@@ -2,6 +2,7 @@
 // the quiz page opens one, or resumes the open one; checks and the submission name it by its
 // attempt_id, which also seeds the questions drawn. Routes call these and stay thin.
 import { fail } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages';
 import { z } from 'zod';
 import type { Answer } from '$lib/quiz/engine';
 import type { Quiz } from '$lib/quiz/schema';
@@ -89,16 +90,15 @@ export function isEmpty(a: Answer): boolean {
 	}
 }
 
-const STALE = 'This quiz form is no longer valid. Reload the page to go on with your attempt.';
+const STALE = () => m.quiz_error_stale();
 
 /** The learner-facing failure for a refusal of the database, or null for any other error. */
 function refusal(e: unknown, quiz: Quiz) {
 	if (!(e instanceof DbError)) return null;
-	if (e.code === 'JL409')
-		return fail(409, { message: 'This attempt is already submitted. Reload to start a new one.' });
-	if (e.code === 'JL410') return fail(409, { message: STALE });
+	if (e.code === 'JL409') return fail(409, { message: m.quiz_error_submitted() });
+	if (e.code === 'JL410') return fail(409, { message: STALE() });
 	if (e.code === 'JL429')
-		return fail(403, { message: `You have used all ${quiz.attempts} attempts at this quiz.` });
+		return fail(403, { message: m.quiz_error_attempts_used({ n: quiz.attempts ?? 0 }) });
 	return null;
 }
 
@@ -122,18 +122,17 @@ export async function answerToCheck(
 	const values = formValues(form);
 	if (quiz.feedback !== 'immediate')
 		return {
-			failure: fail(400, { message: 'This quiz shows feedback after submission only.', values })
+			failure: fail(400, { message: m.quiz_error_after_only(), values })
 		};
 	const question = showQuiz(quiz, seed, seen).find((q) => q.id === form.get('check'));
-	if (!question)
-		return { failure: fail(400, { message: 'There is no such question to check.', values }) };
+	if (!question) return { failure: fail(400, { message: m.quiz_error_no_question(), values }) };
 	const { answers, errors } = parseAnswers([question], form);
 	if (errors[question.id]) return { failure: fail(400, { errors, values }) };
 	const answer = answers[question.id]!;
 	if (isEmpty(answer) && !(await locked(question.id)))
 		return {
 			failure: fail(400, {
-				errors: { [question.id]: 'Answer this question before checking it.' },
+				errors: { [question.id]: m.quiz_error_answer_first() },
 				values
 			})
 		};
@@ -143,7 +142,7 @@ export async function answerToCheck(
 /** `feedback: immediate`: grades one answer of the open attempt and locks it. */
 export async function checkAnswer(who: Learner, moduleId: string, quiz: Quiz, form: FormData) {
 	const attemptId = attemptOf(form);
-	if (!attemptId) return fail(400, { message: STALE });
+	if (!attemptId) return fail(400, { message: STALE() });
 	const state = await quizState(who.db, moduleId);
 	const checking = await answerToCheck(
 		quiz,
@@ -195,7 +194,7 @@ export function gradeSubmission(
 /** Grades and records the open attempt, its checked answers locked in. */
 export async function submitAttempt(who: Learner, moduleId: string, quiz: Quiz, form: FormData) {
 	const attemptId = attemptOf(form);
-	if (!attemptId) return fail(400, { message: STALE });
+	if (!attemptId) return fail(400, { message: STALE() });
 	const state = await quizState(who.db, moduleId);
 	const shown = showQuiz(quiz, attemptId, state.seen);
 	const submission = gradeSubmission(

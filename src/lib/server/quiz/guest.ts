@@ -3,6 +3,7 @@
 // guest token (guest-token.ts) instead of an attempt held by the database.
 import { randomBytes } from 'node:crypto';
 import { fail } from '@sveltejs/kit';
+import { m } from '$lib/paraglide/messages';
 import { env } from '$env/dynamic/private';
 import type { Quiz } from '$lib/quiz/schema';
 import { gradeAttempt, quizVersion, showQuiz } from './index';
@@ -19,12 +20,11 @@ import {
 // shown by one server is refused by another (docs/scaling.md).
 const SECRET = env.ATTEMPT_SECRET || randomBytes(32).toString('hex');
 
-const PROBLEMS: Record<GuestTokenProblem, string> = {
-	malformed: 'This quiz form is not valid. Reload the page to start the quiz again.',
-	tampered:
-		'This quiz form was changed or belongs to another quiz. Reload the page to start again.',
-	expired: 'This quiz was opened too long ago. Reload the page to start it again.',
-	changed: 'This quiz has changed since you opened it. Reload the page to start it again.'
+const PROBLEMS: Record<GuestTokenProblem, () => string> = {
+	malformed: m.quiz_error_malformed,
+	tampered: m.quiz_error_forged,
+	expired: m.quiz_error_expired,
+	changed: m.quiz_error_changed
 };
 
 /** What the page shows of a guest attempt: its token, its questions, and its checked answers graded. */
@@ -50,7 +50,7 @@ export const openGuest = (moduleId: string, quiz: Quiz) =>
 
 function attemptOf(moduleId: string, quiz: Quiz, form: FormData) {
 	const read = readGuestToken(SECRET, form.get('guest'), moduleId, quizVersion(quiz));
-	return 'problem' in read ? { failure: fail(400, { message: PROBLEMS[read.problem] }) } : read;
+	return 'problem' in read ? { failure: fail(400, { message: PROBLEMS[read.problem]() }) } : read;
 }
 
 /**

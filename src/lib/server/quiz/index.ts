@@ -2,6 +2,7 @@
 // parses a submission, grades it and describes the result.
 import { createHash } from 'node:crypto';
 import { Marked } from 'marked';
+import { m } from '$lib/paraglide/messages';
 import { textProblem } from '$lib/user-text';
 import { escapeHtml, inlineHtml } from '$lib/quiz/inline';
 import {
@@ -67,7 +68,17 @@ export function showAsked(quiz: Quiz, attemptId: string, asked: Iterable<string>
 }
 
 // A choice the form never offered (a forged or mangled value): refused, never stored.
-const CHOOSE = 'Choose among the answers shown.';
+const CHOOSE = () => m.quiz_error_choose();
+
+// What textProblem() says of a typed answer, in the page's language (its messages are English).
+const TEXT_PROBLEMS: Record<string, () => string> = {
+	'Remove the NUL character (U+0000) from this text: it cannot be stored.': m.quiz_error_text_nul,
+	'This text has bytes that are not valid UTF-8: type it again, or paste it from elsewhere.':
+		m.quiz_error_text_utf8,
+	'Remove the control characters from this text.': m.quiz_error_text_control,
+	'Keep this on one line.': m.quiz_error_text_line
+};
+const localProblem = (problem: string) => TEXT_PROBLEMS[problem]?.() ?? problem;
 
 /** Reads each question's answer from the form; a malformed one is an error next to its question. */
 export function parseAnswers(shown: PublicQuestion[], form: FormData) {
@@ -82,19 +93,19 @@ export function parseAnswers(shown: PublicQuestion[], form: FormData) {
 		switch (q.type) {
 			case 'single': {
 				const option = one(name) || null;
-				if (option !== null && !q.options.some((o) => o.id === option)) errors[q.id] = CHOOSE;
+				if (option !== null && !q.options.some((o) => o.id === option)) errors[q.id] = CHOOSE();
 				answers[q.id] = { type: 'single', option: errors[q.id] ? null : option };
 				break;
 			}
 			case 'multiple': {
 				const options = form.getAll(name).map(String).slice(0, 20);
-				if (!options.every((id) => q.options.some((o) => o.id === id))) errors[q.id] = CHOOSE;
+				if (!options.every((id) => q.options.some((o) => o.id === id))) errors[q.id] = CHOOSE();
 				answers[q.id] = { type: 'multiple', options: errors[q.id] ? [] : options };
 				break;
 			}
 			case 'true-false': {
 				const v = one(name);
-				if (v !== '' && v !== 'true' && v !== 'false') errors[q.id] = CHOOSE;
+				if (v !== '' && v !== 'true' && v !== 'false') errors[q.id] = CHOOSE();
 				answers[q.id] = {
 					type: 'true-false',
 					value: v === 'true' ? true : v === 'false' ? false : null
@@ -104,8 +115,7 @@ export function parseAnswers(shown: PublicQuestion[], form: FormData) {
 			case 'numeric': {
 				const raw = one(name).trim().replace(/\s/g, '').replace(',', '.');
 				const value = raw === '' ? null : Number(raw);
-				if (value !== null && !Number.isFinite(value))
-					errors[q.id] = 'Enter a number, e.g. 42 or 3.5.';
+				if (value !== null && !Number.isFinite(value)) errors[q.id] = m.quiz_error_number();
 				answers[q.id] = {
 					type: 'numeric',
 					value: value !== null && Number.isFinite(value) ? value : null
@@ -115,7 +125,7 @@ export function parseAnswers(shown: PublicQuestion[], form: FormData) {
 			case 'text': {
 				const value = one(name);
 				const problem = textProblem(value);
-				if (problem) errors[q.id] = problem;
+				if (problem) errors[q.id] = localProblem(problem);
 				answers[q.id] = { type: 'text', value: problem ? '' : value };
 				break;
 			}
@@ -129,7 +139,7 @@ export function parseAnswers(shown: PublicQuestion[], form: FormData) {
 					given.length > 0 &&
 					(given.length < positions.length || new Set(given.map((p) => p.at)).size !== given.length)
 				)
-					errors[q.id] = `Give each item a different position, from 1 to ${q.items.length}.`;
+					errors[q.id] = m.quiz_error_positions({ n: q.items.length });
 				answers[q.id] = {
 					type: 'order',
 					items:
@@ -141,7 +151,7 @@ export function parseAnswers(shown: PublicQuestion[], form: FormData) {
 			}
 			case 'match': {
 				const pairs = q.left.map((l) => [l.id, one(`${name}-${l.id}`)]).filter(([, r]) => r);
-				if (!pairs.every(([, r]) => q.right.some((o) => o.id === r))) errors[q.id] = CHOOSE;
+				if (!pairs.every(([, r]) => q.right.some((o) => o.id === r))) errors[q.id] = CHOOSE();
 				answers[q.id] = { type: 'match', pairs: errors[q.id] ? {} : Object.fromEntries(pairs) };
 				break;
 			}
@@ -164,7 +174,11 @@ function describe(q: Question, a: Answer): string {
 				? a.options.map((id) => md(q.options[Number(id.slice(1))]?.text)).join('; ')
 				: none;
 		case 'true-false':
-			return a.type === 'true-false' && a.value !== null ? (a.value ? 'True' : 'False') : none;
+			return a.type === 'true-false' && a.value !== null
+				? a.value
+					? m.quiz_true()
+					: m.quiz_false()
+				: none;
 		case 'numeric':
 			return a.type === 'numeric' && a.value !== null
 				? escapeHtml(`${a.value}${q.unit ? ` ${q.unit}` : ''}`)

@@ -12,11 +12,12 @@ import {
 import { guestCheck, guestSubmit, openGuest } from '$lib/server/quiz/guest';
 import { revisit, roadmapContext, roadmapFor } from '$lib/server/quiz/outcome';
 import { myEnrollments } from '$lib/server/progress';
+import { m } from '$lib/paraglide/messages';
 
 function lookup(id: string) {
 	const module = catalog.modules.get(id);
 	const quiz = catalog.quizzes.get(id);
-	if (!module || !quiz) error(404, `There is no quiz for module "${id}".`);
+	if (!module || !quiz) error(404, m.quiz_not_found({ id }));
 	return { module, quiz };
 }
 
