@@ -1,6 +1,13 @@
 import { expect, test } from '@playwright/test';
 import { expectNoAxeViolations, linksTo, passQuiz, signUpNew } from './helpers';
-import { competencyPages, fixedPages, modulePages, roadmapPages, sitePages } from './site-pages';
+import {
+	competencyPages,
+	fixedPages,
+	frenchPages,
+	modulePages,
+	roadmapPages,
+	sitePages
+} from './site-pages';
 
 const overflow = (page: import('@playwright/test').Page) =>
 	page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
@@ -65,6 +72,35 @@ for (const path of sitePages) {
 				.click();
 			await expect(page.locator('html')).toHaveAttribute('data-theme', 'dark');
 			await expect.poll(() => paper(page)).toBe(DARK_PAPER);
+			await expectNoAxeViolations(page);
+		});
+}
+
+// Every page again in French: longer words must fit at 375 px as well; axe in the dark theme on one
+// page of each kind (the colours are the same in both languages).
+const FRENCH_DARK = new Set(
+	[...fixedPages, ...roadmapPages, modulePages[0]!, competencyPages[0]!].map((p) =>
+		p === '/' ? '/fr' : `/fr${p}`
+	)
+);
+for (const path of frenchPages) {
+	test(`${path}: in French, no axe-core violations, readable at 375 px`, async ({ page }) => {
+		await page.emulateMedia({ colorScheme: 'light' });
+		await page.goto(path);
+		await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+		await expectNoAxeViolations(page);
+		await page.setViewportSize({ width: 375, height: 740 });
+		expect(await overflow(page), `horizontal overflow on ${path}`).toBeLessThanOrEqual(0);
+		const header = await page.locator('header.site').boundingBox();
+		expect(header!.height, 'the header takes one or two rows at 375 px').toBeLessThanOrEqual(110);
+	});
+	if (FRENCH_DARK.has(path))
+		test(`${path}: in French, no axe-core violations in the system's dark theme`, async ({
+			page
+		}) => {
+			await page.emulateMedia({ colorScheme: 'dark' });
+			await page.goto(path);
+			expect(await paper(page)).toBe(DARK_PAPER);
 			await expectNoAxeViolations(page);
 		});
 }

@@ -43,3 +43,6 @@ export const sitePages = [
 	...modulePages,
 	...guestQuizPages
 ];
+
+/** The same pages in French (/fr/…): every one is checked too (accessibility.test.ts). */
+export const frenchPages = sitePages.map((path) => (path === '/' ? '/fr' : `/fr${path}`));
