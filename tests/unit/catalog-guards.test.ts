@@ -87,10 +87,22 @@ describe('the catalog', () => {
 		const silent = EXERCISES.filter((c) => {
 			const source = readFileSync(`${root}src/lib/components/lesson/${c}.svelte`, 'utf8');
 			return (
-				!/Your task:/.test(source) || !/Solved\./.test(source) || !/role="status"/.test(source)
+				!/\{m\.tools_your_task\(\)\}/.test(source) ||
+				!/\{m\.tools_solved\(\)\}/.test(source) ||
+				!/role="status"/.test(source)
 			);
 		});
 		expect(silent).toEqual([]);
+		// The task and solved messages say so in both languages.
+		const messages = (lang: string) =>
+			JSON.parse(readFileSync(`${root}messages/tools/${lang}.json`, 'utf8')) as Record<
+				string,
+				string
+			>;
+		expect(messages('en').tools_your_task).toBe('Your task:');
+		expect(messages('en').tools_solved).toBe('Solved.');
+		expect(messages('fr').tools_your_task).toMatch(/^Votre tâche\s?:$/);
+		expect(messages('fr').tools_solved).toBe('Résolu.');
 	});
 
 	it('uses each interactive lesson component in at least one lesson', () => {

@@ -1,6 +1,8 @@
 // Cost of LLM calls from token counts and per-million-token prices. Prices change often: the
 // component asks for them rather than hard-coding a provider's price list.
 
+import { formatNumber, getLocale } from '$lib/i18n';
+
 export interface CostInput {
 	inputTokens: number;
 	outputTokens: number;
@@ -35,7 +37,12 @@ function clamp(v: number, lo: number, hi: number) {
 }
 
 export function formatUsd(v: number): string {
-	if (v === 0) return '$0';
-	if (v < 0.01) return `$${v.toPrecision(2)}`;
-	return `$${v.toLocaleString('en-US', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+	// In French the sign follows the amount: 0,0012 $, 1 234,50 $.
+	const usd = (n: string) => (getLocale() === 'fr' ? `${n} $` : `$${n}`);
+	if (v === 0) return usd('0');
+	if (v < 0.01) {
+		const p = v.toPrecision(2);
+		return usd(getLocale() === 'fr' ? p.replace('.', ',') : p);
+	}
+	return usd(formatNumber(v, { minimumFractionDigits: 2, maximumFractionDigits: 2 }));
 }

@@ -25,6 +25,9 @@
 //   finds requests queued and sends fuller batches, a regime this estimate does not size.
 // Pure: the same code runs on the server (no JavaScript) and live in the browser.
 
+import { formatNumber } from '$lib/i18n';
+import { m } from '$lib/paraglide/messages';
+
 export interface FieldSpec {
 	label: string;
 	min: number;
@@ -74,8 +77,26 @@ export function parseField(name: FieldName, text: string): { value: number } | {
 	const n = WHOLE.test(t) ? Number(t) : NaN;
 	if (Number.isSafeInteger(n) && n >= f.min && n <= f.max) return { value: n };
 	return {
-		error: `${f.label}: give a whole number from ${f.min.toLocaleString('en')} to ${f.max.toLocaleString('en')}, e.g. ${f.example}.`
+		error: m.tools_sv_field_error({
+			label: fieldLabel(name),
+			min: formatNumber(f.min),
+			max: formatNumber(f.max),
+			example: f.example
+		})
 	};
+}
+
+/** A field's label in the page's language. */
+export function fieldLabel(name: FieldName): string {
+	const labels: Record<FieldName, () => string> = {
+		rps: m.tools_sv_field_rps,
+		overhead_ms: m.tools_sv_field_overhead,
+		per_item_ms: m.tools_sv_field_per_item,
+		max_batch: m.tools_sv_field_max_batch,
+		max_wait_ms: m.tools_sv_field_max_wait,
+		replicas: m.tools_sv_field_replicas
+	};
+	return labels[name]();
 }
 
 export type Load = 'ok' | 'overloaded' | 'unstable';

@@ -3,38 +3,42 @@ import { z } from 'zod';
 import { catalog } from '$lib/server/content';
 import { countTokens, tokenRequest } from '$lib/server/tools/tokens';
 import { BIN_CHOICES } from '$lib/lessons/drift';
-import { FIELDS as SERVING_FIELDS } from '$lib/lessons/serving';
+import { FIELDS as SERVING_FIELDS, fieldLabel } from '$lib/lessons/serving';
 import { MAX_CHARS } from '$lib/lessons/policy-check';
 import { userText } from '$lib/user-text';
+import { formatNumber } from '$lib/i18n';
+import { m } from '$lib/paraglide/messages';
 
 // The lesson components as standalone pages: where their forms go when JavaScript is off, and a
 // place to use them outside a lesson. Every parameter is optional and bounded.
+// Titles are messages, read per request in the page's language.
 const TOOLS = {
-	'token-counter': 'Token counter and cost estimator',
-	overlap: 'BLEU and ROUGE calculator',
-	'spot-the-attack': 'Spot the attack',
-	'policy-evaluator': 'Access-policy evaluator',
-	drift: 'Drift calculator: PSI and Kolmogorov–Smirnov',
-	redaction: 'Redaction tester: secrets in a log',
-	'flow-checker': 'Conversation-flow checker',
-	threshold: 'Threshold explorer: confusion matrix',
-	sampling: 'Next-token sampler: temperature and top-p',
-	'serving-planner': 'Serving planner: batching, replicas and latency',
-	'policy-checker': 'Admission checker: a Pod against cluster policies',
-	'intent-scorer': 'Intent scorer: an NLU test set at a confidence threshold'
+	'token-counter': m.tools_tc_title,
+	overlap: m.tools_ov_title,
+	'spot-the-attack': m.tools_is_title,
+	'policy-evaluator': m.tools_pe_title,
+	drift: m.tools_dc_title,
+	redaction: m.tools_rt_title,
+	'flow-checker': m.tools_fc_title,
+	threshold: m.tools_te_title,
+	sampling: m.tools_se_title,
+	'serving-planner': m.tools_sv_title,
+	'policy-checker': m.tools_pc_title,
+	'intent-scorer': m.tools_in_title
 } as const;
 
 const text = (max: number) =>
 	userText({ multiline: true })
-		.max(max, `Use at most ${max.toLocaleString('en')} characters.`)
+		.max(max, { error: () => m.tools_page_at_most({ max: formatNumber(max) }) })
 		.optional();
-const short = () => userText().max(40, 'Use at most 40 characters.').optional();
+const atMost40 = { error: () => m.tools_page_at_most({ max: 40 }) };
+const short = () => userText().max(40, atMost40).optional();
 const num = z.coerce.number().min(0).max(1e9).optional().catch(undefined);
 
 const FIELDS = {
 	overlap: {
 		schema: z.object({ candidate: text(5000), reference: text(5000) }),
-		labels: { candidate: 'Candidate', reference: 'Reference' }
+		labels: { candidate: m.tools_page_candidate, reference: m.tools_page_reference }
 	},
 	'policy-evaluator': {
 		schema: z.object({
@@ -43,7 +47,12 @@ const FIELDS = {
 			resource: text(2000),
 			context: text(5000)
 		}),
-		labels: { policy: 'Policy', action: 'Action', resource: 'Resource', context: 'Context' }
+		labels: {
+			policy: m.tools_page_policy,
+			action: m.tools_pe_action,
+			resource: m.tools_pe_resource,
+			context: m.tools_page_context
+		}
 	},
 	drift: {
 		schema: z.object({
@@ -52,34 +61,42 @@ const FIELDS = {
 			bins: z.coerce
 				.number()
 				.refine((n) => (BIN_CHOICES as readonly number[]).includes(n), {
-					message: `Choose ${BIN_CHOICES.join(', ')} bins.`
+					error: () => m.tools_page_bins({ list: BIN_CHOICES.join(', ') })
 				})
 				.optional()
 		}),
-		labels: { reference: 'Reference window', current: 'Current window', bins: 'Bins' }
+		labels: {
+			reference: m.tools_dc_reference_name,
+			current: m.tools_dc_current_name,
+			bins: m.tools_page_bins_label
+		}
 	},
 	redaction: {
 		schema: z.object({ patterns: text(2000) }),
-		labels: { patterns: 'Patterns' }
+		labels: { patterns: m.tools_page_patterns }
 	},
 	'flow-checker': {
 		schema: z.object({ flow: text(20000) }),
-		labels: { flow: 'Flow' }
+		labels: { flow: m.tools_page_flow }
 	},
 	threshold: {
 		schema: z.object({
 			examples: text(20000),
-			threshold: userText().max(40, 'Use at most 40 characters.').optional()
+			threshold: userText().max(40, atMost40).optional()
 		}),
-		labels: { examples: 'Examples', threshold: 'Threshold' }
+		labels: { examples: m.tools_page_examples, threshold: m.tools_page_threshold }
 	},
 	sampling: {
 		schema: z.object({
 			candidates: text(5000),
-			temperature: userText().max(40, 'Use at most 40 characters.').optional(),
-			top_p: userText().max(40, 'Use at most 40 characters.').optional()
+			temperature: userText().max(40, atMost40).optional(),
+			top_p: userText().max(40, atMost40).optional()
 		}),
-		labels: { candidates: 'Candidates', temperature: 'Temperature', top_p: 'Top-p' }
+		labels: {
+			candidates: m.tools_page_candidates,
+			temperature: m.tools_se_temperature,
+			top_p: () => 'Top-p'
+		}
 	},
 	// Whole numbers in range are checked by the planner, which names the field next to it.
 	'serving-planner': {
@@ -91,24 +108,29 @@ const FIELDS = {
 			max_wait_ms: short(),
 			replicas: short()
 		}),
-		labels: Object.fromEntries(Object.entries(SERVING_FIELDS).map(([k, f]) => [k, f.label]))
+		labels: Object.fromEntries(
+			Object.keys(SERVING_FIELDS).map((k) => [
+				k,
+				() => fieldLabel(k as keyof typeof SERVING_FIELDS)
+			])
+		)
 	},
 	'policy-checker': {
 		schema: z.object({ manifest: text(MAX_CHARS) }),
-		labels: { manifest: 'Manifest' }
+		labels: { manifest: m.tools_page_manifest }
 	},
 	'intent-scorer': {
 		schema: z.object({
 			set: text(20000),
-			threshold: userText().max(40, 'Use at most 40 characters.').optional()
+			threshold: userText().max(40, atMost40).optional()
 		}),
-		labels: { set: 'Test set', threshold: 'Threshold' }
+		labels: { set: m.tools_page_test_set, threshold: m.tools_page_threshold }
 	}
 };
 
 /** The fields that parse; the first one that does not is named in the page's error. */
 function fields<T extends z.ZodObject>(
-	{ schema, labels }: { schema: T; labels: Record<string, string> },
+	{ schema, labels }: { schema: T; labels: Record<string, () => string> },
 	q: Record<string, string>
 ) {
 	const parsed = schema.safeParse(q);
@@ -119,12 +141,12 @@ function fields<T extends z.ZodObject>(
 		props: schema.parse(
 			Object.fromEntries(Object.entries(q).filter(([k]) => !bad.has(k)))
 		) as z.infer<T>,
-		error: `${labels[String(issue.path[0])]}: ${issue.message}`
+		error: `${labels[String(issue.path[0])]?.() ?? ''}: ${issue.message}`
 	};
 }
 
 export function load({ params, url }) {
-	if (!Object.hasOwn(TOOLS, params.tool)) error(404, `There is no tool "${params.tool}".`);
+	if (!Object.hasOwn(TOOLS, params.tool)) error(404, m.tools_page_no_tool({ tool: params.tool }));
 	const tool = params.tool as keyof typeof TOOLS;
 	const q = Object.fromEntries(url.searchParams);
 	const fromId = /^\/modules\/([a-z0-9-]+)$/.exec(q.from ?? '')?.[1];
@@ -132,7 +154,7 @@ export function load({ params, url }) {
 		fromId && catalog.modules.has(fromId)
 			? { href: `/modules/${fromId}`, title: catalog.modules.get(fromId)!.title }
 			: null;
-	const base = { tool, title: TOOLS[tool], from, submitted: url.searchParams.size > 0 };
+	const base = { tool, title: TOOLS[tool](), from, submitted: url.searchParams.size > 0 };
 
 	if (tool === 'token-counter') {
 		const parsed = tokenRequest.safeParse({ text: q.text ?? '', encoding: q.encoding });
