@@ -18,6 +18,8 @@ const COPY = [
 	'static',
 	'supabase',
 	'scripts',
+	'messages',
+	'project.inlang',
 	'package.json',
 	'svelte.config.js',
 	'vite.config.ts',
