@@ -113,6 +113,8 @@ test('with 6 learners the instructor sees every question and the CSV; retries do
 	expect(csv.status()).toBe(200);
 	expect(csv.headers()['content-type']).toContain('text/csv');
 	const lines = (await csv.text()).trimEnd().split('\n');
+	// The analysis this run produced, in the log (the closing notes quote it).
+	console.log(`item analysis of ${MODULE} after 6 learners:\n${lines.join('\n')}`);
 	expect(lines[0]).toBe(HEADER);
 	expect(lines).toHaveLength(quiz.questions.length + 1);
 	const rows = new Map(lines.slice(1).map((l) => [l.split(',')[0]!, l.split(',')]));
