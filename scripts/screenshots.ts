@@ -68,7 +68,7 @@ try {
 		for (const [width, height] of [
 			[1280, 800],
 			[375, 812]
-		]) {
+		] as const) {
 			const context = await browser.newContext({
 				baseURL: server.url,
 				colorScheme: theme,

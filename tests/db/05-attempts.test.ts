@@ -469,6 +469,24 @@ describe.each(engines)('quiz attempts on %s', (engine) => {
 			}
 		});
 
+		it('opening an attempt names the questions earlier attempts asked (their review cards), of this module only', async () => {
+			const card = (module_id: string, question_id: string) => ({
+				module_id,
+				question_id,
+				card: {},
+				due: new Date().toISOString()
+			});
+			const first = await openAttempt(t.db, b, 'seen-module', null);
+			expect(first.seen).toEqual([]);
+			await submitAttempt(t.db, b, 'seen-module', {
+				attemptId: first.attempt_id!,
+				cards: [card('seen-module', 'q2'), card('seen-module', 'q1'), card('other-module', 'q3')]
+			});
+			const retry = await openAttempt(t.db, b, 'seen-module', null);
+			expect(retry.attempt_id).not.toBe(first.attempt_id);
+			expect(retry.seen).toEqual(['q1', 'q2']);
+		});
+
 		it('once max_attempts are submitted no attempt opens, and nothing more can be submitted', async () => {
 			const attemptId = await openAttemptId(t.db, b, 'one-attempt', 1);
 			await submitAttempt(t.db, b, 'one-attempt', { attemptId, maxAttempts: 1 });
@@ -476,7 +494,8 @@ describe.each(engines)('quiz attempts on %s', (engine) => {
 				attempt_id: null,
 				started_at: null,
 				attempts: 1,
-				checks: {}
+				checks: {},
+				seen: []
 			});
 			expect(await openRows(b, 'one-attempt')).toEqual([]);
 			await expect(

@@ -7,6 +7,8 @@ export interface Opened {
 	started_at: Date | string | null;
 	attempts: number;
 	checks: Record<string, unknown>;
+	/** Question ids with a review card at the module: the questions earlier attempts asked. */
+	seen: string[];
 }
 
 export interface StoredAttempt {

@@ -701,6 +701,7 @@ export type Database = {
 					attempt_id: string;
 					attempts: number;
 					checks: Json;
+					seen: Json;
 					started_at: string;
 				}[];
 			};

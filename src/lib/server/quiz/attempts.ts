@@ -54,7 +54,9 @@ export async function openAttempt(
 	return {
 		attemptId: row!.attempt_id as string | null,
 		submitted: row!.attempts,
-		checks: checksOf(row!.checks)
+		checks: checksOf(row!.checks),
+		// The questions earlier attempts asked (those with a review card): a retry asks others first.
+		seen: new Set(row!.seen as string[]) as ReadonlySet<string>
 	};
 }
 

@@ -62,14 +62,13 @@ export async function load({ params, locals, url }) {
 		};
 	// Opening the page opens the learner's one attempt at this quiz, or resumes it (same questions,
 	// same order, checked answers still locked).
-	const [attempts, open, state] = await Promise.all([
+	const [attempts, open] = await Promise.all([
 		history(locals.db, module.id),
-		openAttempt(locals.serviceRpc, locals.user.id, module.id, quiz),
-		quizState(locals.db, module.id)
+		openAttempt(locals.serviceRpc, locals.user.id, module.id, quiz)
 	]);
 	const left = quiz.attempts === undefined ? null : Math.max(0, quiz.attempts - open.submitted);
 	// A retry asks the questions the learner has not been asked yet first.
-	const questions = open.attemptId ? showQuiz(quiz, open.attemptId, state.seen) : [];
+	const questions = open.attemptId ? showQuiz(quiz, open.attemptId, open.seen) : [];
 	const checkedIds = new Set(Object.keys(open.checks));
 	// Checked answers are graded: their feedback was shown when they were checked.
 	const checked = gradeAttempt(
