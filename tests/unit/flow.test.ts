@@ -182,3 +182,31 @@ describe('the bundled flow and the task', () => {
 		expect(checkFlow(r.flow).passed).toBe(6);
 	});
 });
+
+describe('the flow checker in French', () => {
+	it('names the line and the problem in the page’s language; English is unchanged', async () => {
+		const { withLocale } = await import('../../src/lib/server/language');
+		const bad = 'start: greet\nend: done\ngreet -> done';
+		expect(withLocale('en', () => parseFlow(bad))).toEqual({
+			error:
+				'Flow, line 3: write “state -> state : intent”, or “start:”, “end:” or “human:” followed by a state.'
+		});
+		expect(withLocale('fr', () => parseFlow(bad))).toEqual({
+			error:
+				'Flux, ligne 3 : écrivez « état -> état : intention », ou « start: », « end: » ou « human: » suivi d’un état.'
+		});
+		expect(withLocale('fr', () => parseFlow('start: Greet\nend: done'))).toEqual({
+			error: expect.stringMatching(/^Flux, ligne 1 : « Greet » n’est pas un nom d’état valide/)
+		});
+		const fr = withLocale('fr', () => report(DEFAULT_FLOW));
+		const en = withLocale('en', () => report(DEFAULT_FLOW));
+		expect(fr.checks.map((c) => c.id)).toEqual(en.checks.map((c) => c.id));
+		expect(fr.checks[0]!.label).toBe('Chaque état est atteignable depuis le départ');
+		expect(en.checks[0]!.label).toBe('Every state can be reached from the start');
+		// Same problems found, each worded in French.
+		fr.checks.forEach((c, i) => expect(c.problems).toHaveLength(en.checks[i]!.problems.length));
+		expect(fr.checks.flatMap((c) => c.problems).join(' ')).not.toMatch(
+			/\b(cannot|the user|From)\b/
+		);
+	});
+});

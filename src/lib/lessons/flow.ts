@@ -3,6 +3,8 @@
 // nobody reaches, dead ends, loops without exit, no fallback for a no-match, repair that never
 // escalates, and no way to a person. Pure: the same code runs on the server (no JavaScript) and live.
 
+import { m } from '$lib/paraglide/messages';
+
 export const MAX_LINES = 200;
 export const MAX_STATES = 60;
 /** The intent the bot gets when it could not interpret the message (the lesson's no-match). */
@@ -49,8 +51,11 @@ export interface FlowReport {
 }
 
 const NAME = /^[a-z][a-z0-9_]{0,39}$/;
-const nameError = (line: number, what: string, name: string) =>
-	`Flow, line ${line}: “${name.slice(0, 40)}” is not a valid ${what} — use lower-case letters, digits and _ (at most 40), starting with a letter.`;
+const nameError = (line: number, what: 'state' | 'intent', name: string) =>
+	(what === 'state' ? m.tools_flowlib_bad_state : m.tools_flowlib_bad_intent)({
+		line,
+		name: name.slice(0, 40)
+	});
 
 /**
  * One line each: `start: state`, `end: state, state`, `human: state` (the hand-off to a person,
@@ -59,7 +64,7 @@ const nameError = (line: number, what: string, name: string) =>
  */
 export function parseFlow(text: string): Flow | { error: string } {
 	const lines = text.split(/\r?\n/);
-	if (lines.length > MAX_LINES) return { error: `Flow: use at most ${MAX_LINES} lines.` };
+	if (lines.length > MAX_LINES) return { error: m.tools_flowlib_max_lines({ n: MAX_LINES }) };
 	let start: { name: string; line: number } | null = null;
 	let ends: { names: string[]; line: number } | null = null;
 	let human: { name: string; line: number } | null = null;
@@ -76,22 +81,23 @@ export function parseFlow(text: string): Flow | { error: string } {
 				.split(',')
 				.map((s) => s.trim())
 				.filter(Boolean);
-			if (names.length === 0) return { error: `Flow, line ${n}: name a state after “${key}:”.` };
-			for (const s of names) if (!NAME.test(s)) return { error: nameError(n, 'state name', s) };
+			if (names.length === 0) return { error: m.tools_flowlib_name_after({ line: n, key }) };
+			for (const s of names) if (!NAME.test(s)) return { error: nameError(n, 'state', s) };
 			if (key === 'end') {
-				if (ends) return { error: `Flow, line ${n}: “end:” is given twice (line ${ends.line}).` };
+				if (ends)
+					return { error: m.tools_flowlib_twice({ line: n, key: 'end', first: ends.line }) };
 				ends = { names: [...new Set(names)], line: n };
 				continue;
 			}
 			if (names.length > 1)
-				return { error: `Flow, line ${n}: “${key}:” takes one state, not ${names.length}.` };
+				return { error: m.tools_flowlib_one_state({ line: n, key, count: names.length }) };
 			if (key === 'start') {
 				if (start)
-					return { error: `Flow, line ${n}: “start:” is given twice (line ${start.line}).` };
+					return { error: m.tools_flowlib_twice({ line: n, key: 'start', first: start.line }) };
 				start = { name: names[0]!, line: n };
 			} else {
 				if (human)
-					return { error: `Flow, line ${n}: “human:” is given twice (line ${human.line}).` };
+					return { error: m.tools_flowlib_twice({ line: n, key: 'human', first: human.line }) };
 				human = { name: names[0]!, line: n };
 			}
 			continue;
@@ -99,23 +105,20 @@ export function parseFlow(text: string): Flow | { error: string } {
 		const t = /^(\S+)\s*->\s*(\S+)\s*:\s*(\S+)$/.exec(raw);
 		if (!t)
 			return {
-				error: `Flow, line ${n}: write “state -> state : intent”, or “start:”, “end:” or “human:” followed by a state.`
+				error: m.tools_flowlib_syntax({ line: n })
 			};
 		const [, from, to, intent] = t as unknown as [string, string, string, string];
-		if (from !== '*' && !NAME.test(from)) return { error: nameError(n, 'state name', from) };
+		if (from !== '*' && !NAME.test(from)) return { error: nameError(n, 'state', from) };
 		if (!NAME.test(to))
 			return {
-				error:
-					to === '*'
-						? `Flow, line ${n}: “*” can only be the state a transition leaves from.`
-						: nameError(n, 'state name', to)
+				error: to === '*' ? m.tools_flowlib_star_to({ line: n }) : nameError(n, 'state', to)
 			};
-		if (!NAME.test(intent)) return { error: nameError(n, 'intent name', intent) };
+		if (!NAME.test(intent)) return { error: nameError(n, 'intent', intent) };
 		if (from === '*') {
 			const twin = globals.find((g) => g.intent === intent);
 			if (twin)
 				return {
-					error: `Flow, line ${n}: “* … : ${intent}” is given twice (line ${twin.line}).`
+					error: m.tools_flowlib_star_twice({ line: n, intent, first: twin.line })
 				};
 			globals.push({ to, intent, line: n });
 			continue;
@@ -123,24 +126,23 @@ export function parseFlow(text: string): Flow | { error: string } {
 		const twin = explicit.find((x) => x.from === from && x.intent === intent);
 		if (twin)
 			return {
-				error: `Flow, line ${n}: “${from}” already goes to “${twin.to}” on “${intent}” (line ${twin.line}); one intent leads to one state.`
+				error: m.tools_flowlib_already({ line: n, from, to: twin.to, intent, first: twin.line })
 			};
 		explicit.push({ from, to, intent, line: n, global: false });
 	}
-	if (!start)
-		return { error: 'Flow: say where the conversation starts, with a line “start: state”.' };
-	if (!ends) return { error: 'Flow: say where it can end, with a line “end: state, state”.' };
+	if (!start) return { error: m.tools_flowlib_no_start() };
+	if (!ends) return { error: m.tools_flowlib_no_end() };
 	const endSet = new Set(ends.names);
 	if (endSet.has(start.name))
-		return { error: `Flow, line ${start.line}: the start state “${start.name}” cannot be an end.` };
+		return { error: m.tools_flowlib_start_end({ line: start.line, name: start.name }) };
 	if (human && !endSet.has(human.name))
 		return {
-			error: `Flow, line ${human.line}: the hand-off state “${human.name}” must also be listed in “end:” — the bot’s part is over.`
+			error: m.tools_flowlib_human_end({ line: human.line, name: human.name })
 		};
 	for (const x of explicit)
 		if (endSet.has(x.from))
 			return {
-				error: `Flow, line ${x.line}: “${x.from}” is an end state; the conversation does not go on from an end.`
+				error: m.tools_flowlib_from_end({ line: x.line, name: x.from })
 			};
 	const seen = new Set<string>([start.name]);
 	for (const x of explicit) seen.add(x.from).add(x.to);
@@ -149,7 +151,7 @@ export function parseFlow(text: string): Flow | { error: string } {
 	if (human) seen.add(human.name);
 	const states = [...seen];
 	if (states.length > MAX_STATES)
-		return { error: `Flow: use at most ${MAX_STATES} states (there are ${states.length}).` };
+		return { error: m.tools_flowlib_max_states({ n: MAX_STATES, count: states.length }) };
 	const transitions = [...explicit];
 	for (const g of globals)
 		for (const s of states)
@@ -182,18 +184,18 @@ export function checkFlow(flow: Flow): FlowReport {
 	const reached = reach(flow, flow.start);
 	const reachable = flow.states
 		.filter((s) => !reached.has(s))
-		.map((s) => `“${s}” cannot be reached from “${flow.start}”.`);
+		.map((s) => m.tools_flowlib_unreachable({ name: s, start: flow.start }));
 
 	const dead = inner.filter((s) => out(s).length === 0);
-	const deadEnds = dead.map((s) => `“${s}” is not an end, and the user has no way out of it.`);
+	const deadEnds = dead.map((s) => m.tools_flowlib_dead_end({ name: s }));
 
 	const exits = inner
 		.filter((s) => out(s).length > 0 && ![...reach(flow, s)].some((x) => ends.has(x)))
-		.map((s) => `From “${s}”, no end can be reached: the user goes round in circles.`);
+		.map((s) => m.tools_flowlib_no_exit({ name: s }));
 
 	const fallback = inner
 		.filter((s) => !on(s, NO_MATCH))
-		.map((s) => `“${s}” has no “${NO_MATCH}” transition for a message the bot did not understand.`);
+		.map((s) => m.tools_flowlib_no_fallback({ name: s, intent: NO_MATCH }));
 
 	const repair: string[] = [];
 	for (const s of inner) {
@@ -218,51 +220,55 @@ export function checkFlow(flow: Flow): FlowReport {
 		if (flow.human === null) continue; // reported once by the hand-off check
 		repair.push(
 			ends.has(at)
-				? `From “${s}”, no-matches end the conversation at “${at}” instead of offering a person.`
+				? m.tools_flowlib_repair_end({ name: s, end: at })
 				: path.slice(0, -1).includes(at)
-					? `From “${s}”, no-matches go round in a loop (${path.join(' → ')}) and never offer a person: the bot repeats itself.`
-					: `From “${s}”, ${MAX_FAILURES} no-matches in a row (${path.join(' → ')}) still do not offer a person.`
+					? m.tools_flowlib_repair_loop({ name: s, path: path.join(' → ') })
+					: m.tools_flowlib_repair_long({ name: s, n: MAX_FAILURES, path: path.join(' → ') })
 		);
 	}
 
 	const human: string[] = [];
-	if (flow.human === null)
-		human.push(
-			'No hand-off state: add a line “human: state” naming the end where a person takes over.'
-		);
+	if (flow.human === null) human.push(m.tools_flowlib_no_human());
 	else
 		for (const s of inner) {
 			const t = on(s, TALK_TO_HUMAN);
-			if (!t) human.push(`“${s}” does not answer “${TALK_TO_HUMAN}”.`);
+			if (!t) human.push(m.tools_flowlib_no_talk({ name: s, intent: TALK_TO_HUMAN }));
 			else if (t.to !== flow.human)
-				human.push(`In “${s}”, “${TALK_TO_HUMAN}” goes to “${t.to}”, not to “${flow.human}”.`);
+				human.push(
+					m.tools_flowlib_talk_wrong({
+						name: s,
+						intent: TALK_TO_HUMAN,
+						to: t.to,
+						human: flow.human
+					})
+				);
 		}
 
 	const checks: Check[] = [
-		{ id: 'reachable', label: 'Every state can be reached from the start', problems: reachable },
+		{ id: 'reachable', label: m.tools_flowlib_check_reachable(), problems: reachable },
 		{
 			id: 'deadEnds',
-			label: 'No dead ends: every state that is not an end has a way out',
+			label: m.tools_flowlib_check_dead_ends(),
 			problems: deadEnds
 		},
 		{
 			id: 'exits',
-			label: 'No loop without exit: an end can be reached from every state',
+			label: m.tools_flowlib_check_exits(),
 			problems: exits
 		},
 		{
 			id: 'fallback',
-			label: `Every state has a fallback for a no-match (“${NO_MATCH}”)`,
+			label: m.tools_flowlib_check_fallback({ intent: NO_MATCH }),
 			problems: fallback
 		},
 		{
 			id: 'repair',
-			label: `Repair escalates: at most ${MAX_FAILURES} no-matches in a row lead to a person`,
+			label: m.tools_flowlib_check_repair({ n: MAX_FAILURES }),
 			problems: repair
 		},
 		{
 			id: 'human',
-			label: `A person on request: “${TALK_TO_HUMAN}” leads to the hand-off from every state`,
+			label: m.tools_flowlib_check_human({ intent: TALK_TO_HUMAN }),
 			problems: human
 		}
 	];
