@@ -1,4 +1,4 @@
-import type { Handle } from '@sveltejs/kit';
+import type { Handle, RequestEvent } from '@sveltejs/kit';
 import { sequence } from '@sveltejs/kit/hooks';
 import { compress } from '$lib/server/compress';
 import { language } from '$lib/server/language';
@@ -69,10 +69,23 @@ const session: Handle = async ({ event, resolve }) => {
 	event.locals.user = found?.user ?? null;
 	event.locals.db = found ? db.forUser(found.user.id) : null;
 	event.locals.publicDb = event.locals.db ?? db.anon();
-	event.locals.auth = localAuth(db, event.cookies, event.url, event.getClientAddress());
+	event.locals.auth = localAuth(db, event.cookies, event.url, clientAddress(event));
 	event.locals.serviceRpc = (name, args) => db.serviceRpc(name, args);
 	return resolve(event);
 };
+
+/**
+ * The client's address, for sign-in throttling. Vite's dev server throws when the browser has
+ * already dropped the connection (a page reloaded while it loaded); that request must not become
+ * a 500, and no answer reaches anyone, so it is throttled under one shared name.
+ */
+function clientAddress(event: RequestEvent): string {
+	try {
+		return event.getClientAddress();
+	} catch {
+		return 'unknown';
+	}
+}
 
 /** Supabase mode: attempts are recorded with the service-role key, which never leaves the server. */
 const serviceClient = config.SUPABASE_SERVICE_ROLE_KEY
