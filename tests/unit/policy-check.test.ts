@@ -420,3 +420,42 @@ describe('the bundled Pod and the task', () => {
 		expect([r.passed, r.admitted, r.solved, r.warnings.length]).toEqual([7, true, false, 1]);
 	});
 });
+
+describe('the admission checker in French', () => {
+	it('names the line and the problem in the page’s language; rules too; violations stay kubectl’s', async () => {
+		const { withLocale } = await import('../../src/lib/server/language');
+		const tabbed = 'apiVersion: v1\nkind: Pod\n\tmetadata: {}';
+		expect(withLocale('en', () => parseYaml(tabbed))).toEqual({
+			error: 'Manifest, line 3: indent with spaces: YAML does not allow tabs for indentation.'
+		});
+		expect(withLocale('fr', () => parseYaml(tabbed))).toEqual({
+			error:
+				'Manifeste, ligne 3 : indentez avec des espaces : YAML n’accepte pas de tabulation dans l’indentation.'
+		});
+		// A special first character, a doubled key, and a manifest with no line to point at.
+		expect(withLocale('fr', () => parseYaml('a: &x 1'))).toEqual({
+			error:
+				'Manifeste, ligne 1 : les ancres (« & ») ne sont pas prises en charge : écrivez la valeur en entier.'
+		});
+		expect(withLocale('fr', () => parseYaml('a: 1\nb: 2\na: 3'))).toEqual({
+			error: 'Manifeste, ligne 3 : « a » apparaît deux fois dans la même map (ligne 1).'
+		});
+		expect(withLocale('fr', () => admissionReport('# rien'))).toEqual({
+			error: 'Manifeste : collez un manifeste de Pod à vérifier.'
+		});
+		expect(withLocale('fr', () => admissionReport('apiVersion: v1\nkind: Service'))).toEqual({
+			error:
+				'Manifeste, ligne 2 : un Service n’a pas de Pod à vérifier : utilisez un Pod, ou un Deployment, StatefulSet, DaemonSet, ReplicaSet, Job.'
+		});
+		const fr = withLocale('fr', () => admissionReport(DEFAULT_MANIFEST));
+		const en = withLocale('en', () => admissionReport(DEFAULT_MANIFEST));
+		if ('error' in fr || 'error' in en) throw new Error('the bundled manifest must parse');
+		expect(fr.results.map((r) => r.rule)).not.toEqual(en.results.map((r) => r.rule));
+		expect(fr.results[0]!.rule).toBe('les images viennent de registry.example.com/');
+		expect(en.results[0]!.rule).toBe('images come from registry.example.com/');
+		expect(fr.results[1]!.source).toBe('la bibliothèque Gatekeeper');
+		// Same verdict in both languages, and the violations read as the cluster prints them.
+		expect(fr.denials).toEqual(en.denials);
+		expect(fr.warnings).toEqual(en.warnings);
+	});
+});

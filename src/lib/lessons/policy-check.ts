@@ -2,7 +2,11 @@
 // of Gatekeeper-style constraints, each with its enforcement action (deny or warn), and every
 // violation listed with its message, as kubectl shows a refused or warned request. The manifest is
 // read by a small parser for the YAML a Pod uses (no YAML library ships to the browser). Pure: the
-// same code runs on the server (no JavaScript) and live.
+// same code runs on the server (no JavaScript) and live. Its own texts (parse errors, rules) are
+// messages in the page's language; the violations stay as Gatekeeper and kubectl print them, in
+// English, the way a learner will meet them on a real cluster.
+
+import { m } from '$lib/paraglide/messages';
 
 export const MAX_LINES = 200;
 export const MAX_CHARS = 10000;
@@ -30,7 +34,7 @@ interface Line {
 
 class YamlError extends Error {}
 const fail = (n: number, what: string): never => {
-	throw new YamlError(`Manifest, line ${n}: ${what}`);
+	throw new YamlError(m.tools_pclib_at_line({ line: n, what }));
 };
 
 /** Drops a comment (a `#` at the start or after a space, outside quotes); returns the rest. */
@@ -50,27 +54,23 @@ function stripComment(s: string): string {
 
 function lex(text: string): Line[] {
 	const raw = text.split(/\r?\n/);
-	if (raw.length > MAX_LINES) fail(MAX_LINES + 1, `use at most ${MAX_LINES} lines.`);
+	if (raw.length > MAX_LINES) fail(MAX_LINES + 1, m.tools_pclib_max_lines({ n: MAX_LINES }));
 	const lines: Line[] = [];
 	let seenContent = false;
 	for (const [i, whole] of raw.entries()) {
 		const n = i + 1;
-		if (whole.length > MAX_LINE_LENGTH)
-			fail(n, `keep each line under ${MAX_LINE_LENGTH} characters.`);
+		if (whole.length > MAX_LINE_LENGTH) fail(n, m.tools_pclib_line_length({ n: MAX_LINE_LENGTH }));
 		const indent = /^ */.exec(whole)![0].length;
-		if (whole[indent] === '\t')
-			fail(n, 'indent with spaces: YAML does not allow tabs for indentation.');
+		if (whole[indent] === '\t') fail(n, m.tools_pclib_tabs());
 		const body = stripComment(whole.slice(indent)).trimEnd();
 		if (!body) continue;
 		if (body === '---' || body.startsWith('--- ')) {
-			if (seenContent || indent > 0)
-				fail(n, '“---” starts a second document: check one manifest at a time.');
-			if (body !== '---') fail(n, 'write the document on the lines after “---”.');
+			if (seenContent || indent > 0) fail(n, m.tools_pclib_second_doc());
+			if (body !== '---') fail(n, m.tools_pclib_after_dashes());
 			continue;
 		}
-		if (body === '...') fail(n, '“...” ends the document: remove it and anything after it.');
-		if (indent === 0 && body.startsWith('%'))
-			fail(n, 'YAML directives (“%”) are not supported: remove the line.');
+		if (body === '...') fail(n, m.tools_pclib_doc_end());
+		if (indent === 0 && body.startsWith('%')) fail(n, m.tools_pclib_directives());
 		seenContent = true;
 		lines.push({ n, indent, text: body });
 	}
@@ -78,56 +78,52 @@ function lex(text: string): Line[] {
 }
 
 const KEY = /^([A-Za-z0-9_][A-Za-z0-9_./-]*|"[^"\\]*"|'[^']*')\s*:(?:\s+(.*))?$/;
-const SPECIAL: Record<string, string> = {
-	'&': 'anchors (“&”) are not supported: write the value out in full.',
-	'*': 'aliases (“*”) are not supported: write the value out in full.',
-	'!': 'tags (“!”) are not supported: remove them.',
-	'|': 'block scalars (“|”) are not supported: write the value on one line, in quotes if needed.',
-	'>': 'folded scalars (“>”) are not supported: write the value on one line, in quotes if needed.',
-	'?': 'complex keys (“?”) are not supported: write “key: value”.',
-	'@': '“@” cannot start a value: put it in quotes.',
-	'`': '“`” cannot start a value: put it in quotes.',
-	'%': '“%” cannot start a value: put it in quotes.'
+/** What to do about a character YAML reads specially at the start of a value. */
+const SPECIAL: Record<string, () => string> = {
+	'&': m.tools_pclib_anchors,
+	'*': m.tools_pclib_aliases,
+	'!': m.tools_pclib_yaml_tags,
+	'|': m.tools_pclib_block,
+	'>': m.tools_pclib_folded,
+	'?': m.tools_pclib_complex,
+	'@': () => m.tools_pclib_cannot_start({ c: '@' }),
+	'`': () => m.tools_pclib_cannot_start({ c: '`' }),
+	'%': () => m.tools_pclib_cannot_start({ c: '%' })
 };
-
 function scalar(s: string, n: number): Yaml {
 	const special = SPECIAL[s[0]!];
-	if (special) fail(n, special);
+	if (special) fail(n, special());
 	if (s.startsWith('"')) {
-		const m = /^"((?:[^"\\]|\\.)*)"$/.exec(s);
-		if (!m) fail(n, `close the quoted value ${s.slice(0, 30)} with a matching “"”.`);
-		return m![1]!.replace(/\\(.)/g, (_, c: string) => {
+		const hit = /^"((?:[^"\\]|\\.)*)"$/.exec(s);
+		if (!hit) fail(n, m.tools_pclib_close_quote({ value: s.slice(0, 30), quote: '"' }));
+		return hit![1]!.replace(/\\(.)/g, (_, c: string) => {
 			const esc: Record<string, string> = { n: '\n', t: '\t', '"': '"', '\\': '\\', '/': '/' };
-			if (!(c in esc)) fail(n, `the escape “\\${c}” is not supported in a quoted value.`);
+			if (!(c in esc)) fail(n, m.tools_pclib_escape({ escape: '\\' + c }));
 			return esc[c]!;
 		});
 	}
 	if (s.startsWith("'")) {
-		const m = /^'((?:[^']|'')*)'$/.exec(s);
-		if (!m) fail(n, `close the quoted value ${s.slice(0, 30)} with a matching “'”.`);
-		return m![1]!.replace(/''/g, "'");
+		const hit = /^'((?:[^']|'')*)'$/.exec(s);
+		if (!hit) fail(n, m.tools_pclib_close_quote({ value: s.slice(0, 30), quote: "'" }));
+		return hit![1]!.replace(/''/g, "'");
 	}
 	if (s.startsWith('[')) return flowList(s, n);
 	if (s.startsWith('{')) {
 		if (/^\{\s*\}$/.test(s)) return remember({}, {});
-		fail(n, 'flow maps (“{ … }”) other than {} are not supported: write each key on its own line.');
+		fail(n, m.tools_pclib_flow_map({ braces: '{ … }', empty: '{}' }));
 	}
 	if (/:\s/.test(s) || s.endsWith(':'))
-		fail(n, `“${s.slice(0, 40)}” has a “:” inside a value: put the value in quotes.`);
+		fail(n, m.tools_pclib_colon_in_value({ value: s.slice(0, 40) }));
 	if (/^(true|True|TRUE)$/.test(s)) return true;
 	if (/^(false|False|FALSE)$/.test(s)) return false;
 	if (/^(null|Null|NULL|~)$/.test(s)) return null;
-	if (/^(yes|no|on|off|y|n)$/i.test(s))
-		fail(
-			n,
-			`write true or false, not “${s}”: YAML 1.1 reads it as a boolean and YAML 1.2 as a string.`
-		);
+	if (/^(yes|no|on|off|y|n)$/i.test(s)) fail(n, m.tools_pclib_yes_no({ value: s }));
 	if (/^[-+]?\d+(\.\d+)?$/.test(s)) return Number(s);
 	return s;
 }
 
 function flowList(s: string, n: number): Yaml[] {
-	if (!s.endsWith(']')) fail(n, 'close the list with “]” on the same line.');
+	if (!s.endsWith(']')) fail(n, m.tools_pclib_close_list());
 	const inner = s.slice(1, -1).trim();
 	const items: Yaml[] = [];
 	if (inner) {
@@ -140,8 +136,7 @@ function flowList(s: string, n: number): Yaml[] {
 				if (c === '\\' && quote === '"') i++;
 				else if (c === quote) quote = null;
 			} else if (c === '"' || c === "'") quote = c;
-			else if (c === '[' || c === ']' || c === '{' || c === '}')
-				fail(n, 'lists inside “[ … ]” cannot nest: use one level of brackets.');
+			else if (c === '[' || c === ']' || c === '{' || c === '}') fail(n, m.tools_pclib_nest());
 			else if (c === ',') {
 				parts.push(inner.slice(start, i));
 				start = i + 1;
@@ -150,7 +145,7 @@ function flowList(s: string, n: number): Yaml[] {
 		parts.push(inner.slice(start));
 		for (const p of parts) {
 			const item = p.trim();
-			if (!item) fail(n, 'an item of “[ … ]” is empty: remove the extra comma.');
+			if (!item) fail(n, m.tools_pclib_empty_item());
 			items.push(scalar(item, n));
 		}
 	}
@@ -181,7 +176,7 @@ class Reader {
 	}
 
 	block(indent: number, depth: number): Yaml {
-		if (depth > MAX_DEPTH) fail(this.cur!.n, `nest at most ${MAX_DEPTH} levels deep.`);
+		if (depth > MAX_DEPTH) fail(this.cur!.n, m.tools_pclib_depth({ n: MAX_DEPTH }));
 		const l = this.cur!;
 		return isItem(l) ? this.list(l.indent, depth) : this.map(indent, depth);
 	}
@@ -200,18 +195,16 @@ class Reader {
 		const lines: Record<string, number> = {};
 		while (this.cur && this.cur.indent === indent && !isItem(this.cur)) {
 			const l = this.cur;
-			const m = KEY.exec(l.text);
-			if (!m) {
-				if (l.text.startsWith('{'))
-					fail(l.n, 'flow maps (“{ … }”) are not supported here: write “key: value”.');
-				fail(l.n, `write “key: value” (a key, a colon and a space), not “${l.text.slice(0, 40)}”.`);
+			const hit = KEY.exec(l.text);
+			if (!hit) {
+				if (l.text.startsWith('{')) fail(l.n, m.tools_pclib_flow_map_here({ braces: '{ … }' }));
+				fail(l.n, m.tools_pclib_key_value({ text: l.text.slice(0, 40) }));
 			}
-			let key = m![1]!;
+			let key = hit![1]!;
 			if (/^["']/.test(key)) key = key.slice(1, -1);
-			if (Object.hasOwn(map, key))
-				fail(l.n, `“${key}” is given twice in the same map (line ${lines[key]}).`);
+			if (Object.hasOwn(map, key)) fail(l.n, m.tools_pclib_twice({ key, first: lines[key]! }));
 			this.at++;
-			const rest = m![2];
+			const rest = hit![2];
 			map[key] = rest === undefined ? this.nested(indent, true, depth) : scalar(rest, l.n);
 			lines[key] = l.n;
 			this.unexpected(indent);
@@ -248,32 +241,28 @@ class Reader {
 	/** After a value at `indent`, a line indented further that no key or item owns is an error. */
 	unexpected(indent: number) {
 		const next = this.cur;
-		if (next && next.indent > indent)
-			fail(
-				next.n,
-				'this line is indented further than the one above, which already has its value: align it with the keys above.'
-			);
+		if (next && next.indent > indent) fail(next.n, m.tools_pclib_indented_further());
 	}
 }
 
 /** The YAML subset of a Pod manifest: block maps and lists, scalars, quotes, `[a, b]`, comments. */
 export function parseYaml(text: string): { value: Yaml } | { error: string } {
-	if (text.length > MAX_CHARS) return { error: `Manifest: use at most ${MAX_CHARS} characters.` };
+	if (text.length > MAX_CHARS)
+		return { error: m.tools_pclib_at({ what: m.tools_pclib_max_chars({ n: MAX_CHARS }) }) };
 	try {
 		const lines = lex(text);
-		if (lines.length === 0) return { error: 'Manifest: paste a Pod manifest to check.' };
+		if (lines.length === 0) return { error: m.tools_pclib_at({ what: m.tools_pclib_empty() }) };
 		const r = new Reader(lines);
 		const first = lines[0]!;
-		if (first.indent > 0)
-			fail(first.n, 'the document starts indented: start its keys at column 1.');
+		if (first.indent > 0) fail(first.n, m.tools_pclib_starts_indented());
 		const value = r.block(0, 0);
 		if (r.cur) {
 			const l = r.cur;
 			fail(
 				l.n,
 				l.indent === 0 && isItem(l) !== Array.isArray(value)
-					? 'a list item and a “key: value” cannot share a level.'
-					: 'this line is indented less than its block but matches no key above: check its indentation.'
+					? m.tools_pclib_share_level()
+					: m.tools_pclib_indented_less()
 			);
 		}
 		return { value };
@@ -310,22 +299,25 @@ const isMap = (v: Yaml | undefined): v is YamlMap =>
 const lineOf = (map: YamlMap, key: string): number | undefined => keyLines.get(map)?.[key];
 
 function podOf(doc: Yaml): Pod | { error: string } {
-	if (!isMap(doc))
-		return { error: 'Manifest: a manifest is a map of keys (apiVersion, kind, metadata, spec).' };
-	const at = (key: string) => (lineOf(doc, key) ? `, line ${lineOf(doc, key)}` : '');
+	if (!isMap(doc)) return { error: m.tools_pclib_at({ what: m.tools_pclib_not_map() }) };
+	const at = (key: string, what: string) => {
+		const line = lineOf(doc, key);
+		return line ? m.tools_pclib_at_line({ line, what }) : m.tools_pclib_at({ what });
+	};
 	if (typeof doc.apiVersion !== 'string')
-		return { error: `Manifest${at('apiVersion')}: give the apiVersion, such as “apiVersion: v1”.` };
+		return { error: at('apiVersion', m.tools_pclib_api_version()) };
 	const kind = doc.kind;
-	if (typeof kind !== 'string')
-		return { error: `Manifest${at('kind')}: give the kind, such as “kind: Pod”.` };
+	if (typeof kind !== 'string') return { error: at('kind', m.tools_pclib_kind()) };
 	if (kind !== 'Pod' && !WORKLOAD_KINDS.includes(kind))
 		return {
-			error: `Manifest${at('kind')}: a ${kind.slice(0, 40)} has no Pod to check: use a Pod, or a ${WORKLOAD_KINDS.join(', ')}.`
+			error: at(
+				'kind',
+				m.tools_pclib_no_pod({ kind: kind.slice(0, 40), kinds: WORKLOAD_KINDS.join(', ') })
+			)
 		};
 	const meta = doc.metadata;
 	const name = isMap(meta) && typeof meta.name === 'string' ? meta.name : '';
-	if (!name)
-		return { error: `Manifest${at('metadata')}: give the object a name, under “metadata: name:”.` };
+	if (!name) return { error: at('metadata', m.tools_pclib_name()) };
 	let spec = doc.spec;
 	let specPath = 'spec';
 	if (kind !== 'Pod') {
@@ -333,7 +325,7 @@ function podOf(doc: Yaml): Pod | { error: string } {
 		spec = isMap(template) ? template.spec : undefined;
 		specPath = 'spec.template.spec';
 	}
-	if (!isMap(spec)) return { error: `Manifest${at('spec')}: give the Pod's ${specPath} as a map.` };
+	if (!isMap(spec)) return { error: at('spec', m.tools_pclib_spec_map({ path: specPath })) };
 	const containers: Container[] = [];
 	for (const field of ['initContainers', 'containers'] as const) {
 		const list = spec[field];
@@ -341,27 +333,38 @@ function podOf(doc: Yaml): Pod | { error: string } {
 		if (list === undefined || list === null) continue;
 		if (!Array.isArray(list))
 			return {
-				error: `Manifest, line ${fieldLine}: ${specPath}.${field} is a list of containers, each starting with “- name:”.`
+				error: m.tools_pclib_at_line({
+					line: fieldLine ?? 1,
+					what: m.tools_pclib_containers_list({ path: specPath, field })
+				})
 			};
 		for (const [i, c] of list.entries()) {
 			const line = itemLines.get(list)?.[i] ?? fieldLine ?? 1;
 			if (!isMap(c))
 				return {
-					error: `Manifest, line ${line}: each item of ${field} is a container, a map with name and image.`
+					error: m.tools_pclib_at_line({ line, what: m.tools_pclib_container_map({ field }) })
 				};
 			if (typeof c.name !== 'string' || !c.name)
-				return { error: `Manifest, line ${line}: give this container a name.` };
+				return { error: m.tools_pclib_at_line({ line, what: m.tools_pclib_container_name() }) };
 			if (typeof c.image !== 'string' || !c.image)
-				return { error: `Manifest, line ${line}: give the container “${c.name}” an image.` };
+				return {
+					error: m.tools_pclib_at_line({
+						line,
+						what: m.tools_pclib_container_image({ name: c.name })
+					})
+				};
 			if (containers.some((x) => x.name === c.name))
 				return {
-					error: `Manifest, line ${line}: two containers are called “${c.name}”; names must be unique.`
+					error: m.tools_pclib_at_line({
+						line,
+						what: m.tools_pclib_container_twice({ name: c.name })
+					})
 				};
 			containers.push({ name: c.name, image: c.image, field, line, raw: c });
 		}
 	}
 	if (!containers.some((c) => c.field === 'containers'))
-		return { error: `Manifest: ${specPath}.containers must list at least one container.` };
+		return { error: m.tools_pclib_at({ what: m.tools_pclib_no_containers({ path: specPath }) }) };
 	return { kind, name, specPath, spec, containers };
 }
 
@@ -407,64 +410,96 @@ export const POLICIES: readonly Policy[] = [
 		constraint: 'internal-registry-only',
 		kind: 'K8sAllowedRegistries',
 		action: 'deny',
-		rule: `images come from ${ALLOWED_REGISTRY}`,
-		source: 'this module'
+		get rule() {
+			return m.tools_pclib_rule_registries({ registry: ALLOWED_REGISTRY });
+		},
+		get source() {
+			return m.tools_pclib_source_module();
+		}
 	},
 	{
 		id: 'tags',
 		constraint: 'no-latest-tag',
 		kind: 'K8sDisallowedTags',
 		action: 'deny',
-		rule: 'every image has a tag (or digest), and it is not latest',
-		source: 'Gatekeeper library'
+		get rule() {
+			return m.tools_pclib_rule_tags();
+		},
+		get source() {
+			return m.tools_pclib_source_library();
+		}
 	},
 	{
 		id: 'privileged',
 		constraint: 'no-privileged-containers',
 		kind: 'K8sPSPPrivilegedContainer',
 		action: 'deny',
-		rule: 'no container sets privileged: true',
-		source: 'Pod Security Standards, baseline'
+		get rule() {
+			return m.tools_pclib_rule_privileged();
+		},
+		get source() {
+			return m.tools_pclib_source_baseline();
+		}
 	},
 	{
 		id: 'escalation',
 		constraint: 'no-privilege-escalation',
 		kind: 'K8sPSPAllowPrivilegeEscalationContainer',
 		action: 'deny',
-		rule: 'every container sets allowPrivilegeEscalation: false',
-		source: 'Pod Security Standards, restricted'
+		get rule() {
+			return m.tools_pclib_rule_escalation();
+		},
+		get source() {
+			return m.tools_pclib_source_restricted();
+		}
 	},
 	{
 		id: 'nonRoot',
 		constraint: 'run-as-non-root',
 		kind: 'K8sPSPAllowedUsers',
 		action: 'deny',
-		rule: 'runAsNonRoot: true for every container, and no runAsUser: 0',
-		source: 'Pod Security Standards, restricted'
+		get rule() {
+			return m.tools_pclib_rule_non_root();
+		},
+		get source() {
+			return m.tools_pclib_source_restricted();
+		}
 	},
 	{
 		id: 'capabilities',
 		constraint: 'drop-all-capabilities',
 		kind: 'K8sPSPCapabilities',
 		action: 'deny',
-		rule: `every container drops ALL capabilities, and adds back at most ${ADDABLE_CAPABILITY}`,
-		source: 'Pod Security Standards, restricted'
+		get rule() {
+			return m.tools_pclib_rule_capabilities({ cap: ADDABLE_CAPABILITY });
+		},
+		get source() {
+			return m.tools_pclib_source_restricted();
+		}
 	},
 	{
 		id: 'seccomp',
 		constraint: 'seccomp-runtime-default',
 		kind: 'K8sPSPSeccomp',
 		action: 'warn',
-		rule: 'a seccomp profile of type RuntimeDefault or Localhost for every container',
-		source: 'Pod Security Standards, restricted'
+		get rule() {
+			return m.tools_pclib_rule_seccomp();
+		},
+		get source() {
+			return m.tools_pclib_source_restricted();
+		}
 	},
 	{
 		id: 'limits',
 		constraint: 'require-limits',
 		kind: 'K8sContainerLimits',
 		action: 'warn',
-		rule: 'every container has a CPU and a memory limit',
-		source: 'Gatekeeper library'
+		get rule() {
+			return m.tools_pclib_rule_limits();
+		},
+		get source() {
+			return m.tools_pclib_source_library();
+		}
 	}
 ];
 
