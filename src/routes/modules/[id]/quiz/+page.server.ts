@@ -125,14 +125,18 @@ export const actions = {
 		const submitted = await submitAttempt(who, module.id, quiz, form);
 		if (!('result' in submitted)) return submitted;
 		const roadmap = await roadmapOf(locals, module.id, form.get('roadmap'));
-		const used = (await quizState(who.db, module.id)).attempts;
+		// Attempts left only means something under a limit: no extra database call without one.
+		const left =
+			quiz.attempts === undefined
+				? null
+				: Math.max(0, quiz.attempts - (await quizState(who.db, module.id)).attempts);
 		return {
 			...submitted,
 			saved: true,
 			after: {
 				roadmap: roadmapContext(module.id, roadmap?.id ?? null),
 				revisit: revisit(module.id, submitted.result.results),
-				left: quiz.attempts === undefined ? null : Math.max(0, quiz.attempts - used)
+				left
 			}
 		};
 	}
