@@ -3,6 +3,9 @@
 // as the model-drift lesson's Python does (NumPy's default quantiles, `searchsorted(side="right")`,
 // empty shares clipped to 1e-4). Pure: the same code runs on the server (no JavaScript) and live.
 
+import { formatNumber } from '$lib/i18n';
+import { m } from '$lib/paraglide/messages';
+
 export const PSI_EPSILON = 1e-4;
 export const MAX_VALUES = 5000;
 export const MIN_VALUES = 10;
@@ -25,14 +28,14 @@ export function parseSample(text: string, label: string): Sample {
 		const n = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i.test(t) ? Number(t) : NaN;
 		if (!Number.isFinite(n))
 			return {
-				error: `${label}: “${t.slice(0, 20)}” is not a number — separate numbers with commas or spaces.`
+				error: m.tools_driftlib_not_number({ label, token: t.slice(0, 20) })
 			};
 		values.push(n);
 	}
 	if (values.length < MIN_VALUES)
-		return { error: `${label}: give at least ${MIN_VALUES} numbers (there are ${values.length}).` };
+		return { error: m.tools_driftlib_min({ label, min: MIN_VALUES, count: values.length }) };
 	if (values.length > MAX_VALUES)
-		return { error: `${label}: give at most ${MAX_VALUES.toLocaleString('en')} numbers.` };
+		return { error: m.tools_driftlib_max({ label, max: formatNumber(MAX_VALUES) }) };
 	return { values };
 }
 
@@ -83,8 +86,8 @@ export interface Drift {
 const mean = (xs: number[]) => xs.reduce((s, x) => s + x, 0) / xs.length;
 /** Sample standard deviation (n − 1). */
 function sd(xs: number[]): number {
-	const m = mean(xs);
-	return Math.sqrt(xs.reduce((s, x) => s + (x - m) ** 2, 0) / (xs.length - 1));
+	const mu = mean(xs);
+	return Math.sqrt(xs.reduce((s, x) => s + (x - mu) ** 2, 0) / (xs.length - 1));
 }
 
 export function psiBins(reference: number[], current: number[], bins: number): Bin[] {

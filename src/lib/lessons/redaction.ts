@@ -9,6 +9,8 @@
 // states, never exponentially. The text is the bundled sample (a few kilobytes, never learner
 // input), patterns are bounded in number, length and states, and a step budget refuses the rest.
 
+import { m } from '$lib/paraglide/messages';
+
 export const MAX_PATTERNS = 12;
 export const MAX_PATTERN_LENGTH = 120;
 export const MAX_REPEAT = 100;
@@ -37,36 +39,38 @@ export type Compiled = { states: State[] } | { error: string };
 /** Compiles one pattern of the limited syntax; the error says what is not supported and why. */
 export function compile(pattern: string): Compiled {
 	if (pattern.length > MAX_PATTERN_LENGTH)
-		return { error: `is ${pattern.length} characters long; keep it to ${MAX_PATTERN_LENGTH}.` };
+		return {
+			error: m.tools_redactlib_too_long({ length: pattern.length, max: MAX_PATTERN_LENGTH })
+		};
 	const items: Item[] = [];
 	let i = 0;
 	const escape = (): { test: Test } | { char: string } | { error: string } => {
 		const e = pattern[i + 1];
 		i += 2;
-		if (e === undefined) return { error: 'ends with a lone backslash.' };
+		if (e === undefined) return { error: m.tools_redactlib_lone_backslash() };
 		if (CLASSES[e]) return { test: CLASSES[e] };
 		if (ESCAPED[e]) return { char: ESCAPED[e] };
 		if (!/[A-Za-z0-9]/.test(e)) return { char: e };
 		return {
-			error: `\\${e} is not supported here: use \\d \\w \\s \\D \\W \\S \\b, or a class like [A-Z].`
+			error: m.tools_redactlib_unsupported_escape({
+				escape: `\\${e}`,
+				classes: '\\d \\w \\s \\D \\W \\S \\b'
+			})
 		};
 	};
 	while (i < pattern.length) {
 		const c = pattern[i]!;
 		let test: Test;
-		if (c === '(' || c === ')' || c === '|')
-			return {
-				error: `groups and alternation (“${c}”) are not supported: write one pattern per line instead.`
-			};
+		if (c === '(' || c === ')' || c === '|') return { error: m.tools_redactlib_group({ char: c }) };
 		if (c === '^' || c === '$')
-			return { error: `anchors (“${c}”) are not supported: use \\b for a word boundary.` };
+			return { error: m.tools_redactlib_anchor({ char: c, boundary: '\\b' }) };
 		if ('*+?{'.includes(c)) {
 			const prev = items.at(-1);
 			return {
 				error:
 					prev && !('boundary' in prev)
-						? `“${c}” repeats a repetition: one quantifier per character or class.`
-						: `“${c}” has nothing to repeat: put a character or class before it.`
+						? m.tools_redactlib_repeat_repeat({ char: c })
+						: m.tools_redactlib_nothing_to_repeat({ char: c })
 			};
 		}
 		if (c === '\\') {
@@ -97,8 +101,7 @@ export function compile(pattern: string): Compiled {
 		if ('error' in q) return q;
 		items.push({ test, ...q });
 	}
-	if (!items.some((it) => 'min' in it && it.min > 0))
-		return { error: 'can match empty text: it must match at least one character.' };
+	if (!items.some((it) => 'min' in it && it.min > 0)) return { error: m.tools_redactlib_empty() };
 	const states: State[] = [];
 	for (const it of items) {
 		if ('boundary' in it) states.push({ kind: 'boundary' });
@@ -108,7 +111,7 @@ export function compile(pattern: string): Compiled {
 			else for (let k = it.min; k < it.max; k++) states.push({ kind: 'opt', test: it.test });
 		}
 		if (states.length > MAX_STATES)
-			return { error: `repeats too much (over ${MAX_STATES} steps): use smaller counts in { }.` };
+			return { error: m.tools_redactlib_too_many_states({ max: MAX_STATES, braces: '{ }' }) };
 	}
 	return { states };
 
@@ -119,14 +122,17 @@ export function compile(pattern: string): Compiled {
 			return { min: c === '+' ? 1 : 0, max: c === '?' ? 1 : Infinity };
 		}
 		if (c !== '{') return { min: 1, max: 1 };
-		const m = /^\{(\d{1,3})(,(\d{0,3}))?\}/.exec(pattern.slice(i));
-		if (!m) return { error: '“{” must be a count like {16}, {2,} or {8,40}.' };
-		i += m[0].length;
-		const min = Number(m[1]);
-		const max = m[2] === undefined ? min : m[3] === '' ? Infinity : Number(m[3]);
-		if (max < min) return { error: `{${min},${max}} counts down: write the smaller number first.` };
+		const hit = /^\{(\d{1,3})(,(\d{0,3}))?\}/.exec(pattern.slice(i));
+		if (!hit)
+			return {
+				error: m.tools_redactlib_bad_count({ brace: '{', examples: '{16}, {2,}', last: '{8,40}' })
+			};
+		i += hit[0].length;
+		const min = Number(hit[1]);
+		const max = hit[2] === undefined ? min : hit[3] === '' ? Infinity : Number(hit[3]);
+		if (max < min) return { error: m.tools_redactlib_counts_down({ range: `{${min},${max}}` }) };
 		if (min > MAX_REPEAT || (max !== Infinity && max > MAX_REPEAT))
-			return { error: `counts in { } go up to ${MAX_REPEAT}.` };
+			return { error: m.tools_redactlib_count_max({ braces: '{ }', max: MAX_REPEAT }) };
 		return { min, max };
 	}
 
@@ -154,14 +160,14 @@ export function compile(pattern: string): Compiled {
 				if (pattern[i] === '\\') {
 					const e = escape();
 					if ('error' in e || 'test' in e)
-						return { error: `the range starting at “${lo}” must end with one character.` };
+						return { error: m.tools_redactlib_range_end({ char: lo }) };
 					hi = e.char;
 				} else hi = pattern[i++]!;
-				if (hi < lo) return { error: `the range ${lo}-${hi} runs backwards.` };
+				if (hi < lo) return { error: m.tools_redactlib_range_backwards({ range: `${lo}-${hi}` }) };
 				parts.push((x) => x >= lo && x <= hi);
 			} else parts.push((x) => x === lo);
 		}
-		if (pattern[i] !== ']') return { error: '“[” is never closed with “]”.' };
+		if (pattern[i] !== ']') return { error: m.tools_redactlib_unclosed() };
 		i++;
 		return { test: (x) => parts.some((p) => p(x)) !== negate };
 	}
@@ -235,19 +241,23 @@ export function findAll(
 export type Patterns = { patterns: { source: string; states: State[] }[] } | { error: string };
 
 /** One pattern a line; blank lines are skipped; the first bad line is named. */
-export function parsePatterns(text: string, label = 'Patterns'): Patterns {
+export function parsePatterns(text: string, label = m.tools_redactlib_patterns()): Patterns {
 	const lines = text
 		.split(/\r?\n/)
 		.map((l, i) => ({ source: l.trim(), line: i + 1 }))
 		.filter((l) => l.source);
-	if (lines.length === 0) return { error: `${label}: write at least one pattern.` };
+	if (lines.length === 0) return { error: m.tools_redactlib_none({ label }) };
 	if (lines.length > MAX_PATTERNS)
-		return { error: `${label}: use at most ${MAX_PATTERNS} patterns (there are ${lines.length}).` };
+		return {
+			error: m.tools_redactlib_max_patterns({ label, max: MAX_PATTERNS, count: lines.length })
+		};
 	const patterns = [];
 	for (const { source, line } of lines) {
 		const c = compile(source);
 		if ('error' in c)
-			return { error: `${label}, line ${line}: “${source.slice(0, 40)}” ${c.error}` };
+			return {
+				error: m.tools_redactlib_line({ label, line, source: source.slice(0, 40), error: c.error })
+			};
 		patterns.push({ source, states: c.states });
 	}
 	return { patterns };
@@ -288,27 +298,40 @@ GITHUB_TOKEN=ghp_BNmwgDz3e27YMP1ATLC7f6IcmnvskiTdyFUh
 ${PRIVATE_KEY}
 ${PUBLIC_KEY}`;
 
-export const PLANTED: Planted[] = [
-	{ kind: 'secret', label: 'AWS access key ID', text: 'AKIAQX4MZ7RT2LBN5WJD' },
-	{ kind: 'secret', label: 'Password in a database URL', text: 'Tr0ub4dor-and-3' },
-	{ kind: 'secret', label: 'JWT bearer token', text: JWT },
-	{ kind: 'secret', label: 'Customer email (personal data)', text: 'jane.doe+orders@example.org' },
-	{ kind: 'secret', label: 'Password in config', text: 'correct-horse-battery-staple' },
-	{ kind: 'secret', label: 'GitHub token', text: 'ghp_BNmwgDz3e27YMP1ATLC7f6IcmnvskiTdyFUh' },
-	{ kind: 'secret', label: 'SSH private key', text: PRIVATE_KEY },
-	{ kind: 'decoy', label: 'Git commit hash', text: 'dbc991d3a5aef8e1b4ae2d42616d7f6c2437b4c4' },
-	{ kind: 'decoy', label: 'Runbook name that starts like a key ID', text: 'AKIA_KEY_ROTATION' },
-	{ kind: 'decoy', label: 'Vault address with a port', text: 'vault.internal:8200' },
-	{ kind: 'decoy', label: 'API path with dots', text: '/api/orders.export.v2' },
-	{ kind: 'decoy', label: 'Trace ID', text: '4b89bc1e0983c9b6745060655ad324f7' },
-	{ kind: 'decoy', label: 'Image digest (name@sha256)', text: 'orders-api@sha256' },
-	{ kind: 'decoy', label: 'Password policy setting', text: 'password_min_length=12' },
-	{
-		kind: 'decoy',
-		label: 'Path to a secret file',
-		text: 'DB_PASSWORD_FILE=/run/secrets/db_password'
+/** A planted item; its label is read in the request's language each time. */
+const plant = (kind: Planted['kind'], label: () => string, text: string): Planted => ({
+	kind,
+	get label() {
+		return label();
 	},
-	{ kind: 'decoy', label: 'Public key', text: PUBLIC_KEY }
+	text
+});
+
+export const PLANTED: Planted[] = [
+	plant('secret', m.tools_redactlib_planted_aws_key, 'AKIAQX4MZ7RT2LBN5WJD'),
+	plant('secret', m.tools_redactlib_planted_db_url_password, 'Tr0ub4dor-and-3'),
+	plant('secret', m.tools_redactlib_planted_jwt, JWT),
+	plant('secret', m.tools_redactlib_planted_email, 'jane.doe+orders@example.org'),
+	plant('secret', m.tools_redactlib_planted_config_password, 'correct-horse-battery-staple'),
+	plant(
+		'secret',
+		m.tools_redactlib_planted_github_token,
+		'ghp_BNmwgDz3e27YMP1ATLC7f6IcmnvskiTdyFUh'
+	),
+	plant('secret', m.tools_redactlib_planted_ssh_key, PRIVATE_KEY),
+	plant('decoy', m.tools_redactlib_planted_commit_hash, 'dbc991d3a5aef8e1b4ae2d42616d7f6c2437b4c4'),
+	plant('decoy', m.tools_redactlib_planted_runbook, 'AKIA_KEY_ROTATION'),
+	plant('decoy', m.tools_redactlib_planted_vault, 'vault.internal:8200'),
+	plant('decoy', m.tools_redactlib_planted_api_path, '/api/orders.export.v2'),
+	plant('decoy', m.tools_redactlib_planted_trace_id, '4b89bc1e0983c9b6745060655ad324f7'),
+	plant('decoy', m.tools_redactlib_planted_image_digest, 'orders-api@sha256'),
+	plant('decoy', m.tools_redactlib_planted_password_policy, 'password_min_length=12'),
+	plant(
+		'decoy',
+		m.tools_redactlib_planted_secret_file,
+		'DB_PASSWORD_FILE=/run/secrets/db_password'
+	),
+	plant('decoy', m.tools_redactlib_planted_public_key, PUBLIC_KEY)
 ];
 
 /** Fails nothing, catches nothing: two first attempts with the usual flaws. */
@@ -344,9 +367,10 @@ export interface Redaction {
 	solved: boolean;
 }
 
+// Where each planted item is; its label is read per request, in redact().
 const PLACES = PLANTED.map((p) => {
 	const start = SAMPLE.indexOf(p.text);
-	return { ...p, start, end: start + p.text.length };
+	return { p, start, end: start + p.text.length };
 });
 
 export function redact(
@@ -360,21 +384,24 @@ export function redact(
 		const found = findAll(p.states, text, budget);
 		if (!found)
 			return {
-				error: `Patterns: “${p.source.slice(0, 40)}” takes too many steps on this text — make it more specific.`
+				error: m.tools_redactlib_budget({
+					label: m.tools_redactlib_patterns(),
+					source: p.source.slice(0, 40)
+				})
 			};
 		for (const [s, e] of found) mask.fill(1, s, e);
 		perPattern.push({ source: p.source, matches: found.length });
 	}
 	const places = text === SAMPLE ? PLACES : [];
 	const flags = new Array<Segment['flag']>(text.length).fill(null);
-	const planted = places.map((p) => {
+	const planted = places.map(({ p, start, end }) => {
 		let covered = 0;
-		for (let i = p.start; i < p.end; i++) {
+		for (let i = start; i < end; i++) {
 			covered += mask[i]!;
 			if (p.kind === 'secret' && !mask[i]) flags[i] = 'leak';
 			if (p.kind === 'decoy' && mask[i]) flags[i] = 'over';
 		}
-		return { ...p, covered };
+		return { kind: p.kind, label: p.label, text: p.text, start, end, covered };
 	});
 	const segments: Segment[] = [];
 	for (let i = 0; i < text.length; i++) {

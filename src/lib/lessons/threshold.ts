@@ -3,6 +3,8 @@
 // the threshold (the convention of scikit-learn's precision_recall_curve); precision with nothing
 // flagged is 0, as scikit-learn reports it. Pure: the same code runs on the server and live.
 
+import { m } from '$lib/paraglide/messages';
+
 export const MAX_EXAMPLES = 500;
 export const MIN_EXAMPLES = 4;
 export const DEFAULT_THRESHOLD = 0.5;
@@ -57,27 +59,26 @@ export function parseExamples(text: string): { examples: Example[] } | { error: 
 	for (const [i, raw] of lines.entries()) {
 		const parts = raw.split(/[\s,;]+/).filter(Boolean);
 		if (parts.length === 0) continue;
-		const where = `Examples, line ${i + 1}`;
 		const [s, l] = parts;
 		const score = NUMBER.test(s!) ? Number(s) : NaN;
 		if (parts.length !== 2 || !Number.isFinite(score) || score < 0 || score > 1)
 			return {
-				error: `${where}: “${raw.trim().slice(0, 30)}” is not a score and a label — write a score from 0 to 1, then 0 or 1, e.g. 0.72 1.`
+				error: m.tools_thresholdlib_not_example({ line: i + 1, text: raw.trim().slice(0, 30) })
 			};
 		if (l !== '0' && l !== '1')
 			return {
-				error: `${where}: the label “${l!.slice(0, 10)}” must be 1 (positive) or 0 (negative).`
+				error: m.tools_thresholdlib_bad_label({ line: i + 1, label: l!.slice(0, 10) })
 			};
 		examples.push({ score, label: l === '1' ? 1 : 0 });
 	}
 	if (examples.length < MIN_EXAMPLES)
 		return {
-			error: `Examples: give at least ${MIN_EXAMPLES} examples, one a line (there are ${examples.length}).`
+			error: m.tools_thresholdlib_min({ min: MIN_EXAMPLES, count: examples.length })
 		};
 	if (examples.length > MAX_EXAMPLES)
-		return { error: `Examples: give at most ${MAX_EXAMPLES} examples.` };
+		return { error: m.tools_thresholdlib_max({ max: MAX_EXAMPLES }) };
 	if (!examples.some((e) => e.label === 1) || !examples.some((e) => e.label === 0))
-		return { error: 'Examples: give at least one positive (label 1) and one negative (label 0).' };
+		return { error: m.tools_thresholdlib_both_labels() };
 	return { examples };
 }
 
@@ -85,8 +86,7 @@ export function parseExamples(text: string): { examples: Example[] } | { error: 
 export function parseThreshold(text: string): { threshold: number } | { error: string } {
 	const t = text.trim();
 	const n = NUMBER.test(t) ? Number(t) : NaN;
-	if (!Number.isFinite(n) || n < 0 || n > 1)
-		return { error: 'Threshold: give a number from 0 to 1, e.g. 0.5.' };
+	if (!Number.isFinite(n) || n < 0 || n > 1) return { error: m.tools_thresholdlib_threshold() };
 	return { threshold: n };
 }
 
