@@ -103,3 +103,31 @@ describe('reading a sample', () => {
 		expect('error' in parseSample('1 2 3 4 5 6 7 8 9 Infinity', 'x')).toBe(true);
 	});
 });
+
+describe('the drift calculator in French', () => {
+	it('names the window and the problem in the page’s language; figures are the same', async () => {
+		const { withLocale } = await import('../../src/lib/server/language');
+		expect(withLocale('en', () => parseSample('1 2 x4', 'Current window'))).toEqual({
+			error: 'Current window: “x4” is not a number — separate numbers with commas or spaces.'
+		});
+		expect(withLocale('fr', () => parseSample('1 2 x4', 'Fenêtre actuelle'))).toEqual({
+			error:
+				'Fenêtre actuelle : « x4 » n’est pas un nombre — séparez les nombres par des virgules ou des espaces, et les décimales par un point (47.4).'
+		});
+		expect(withLocale('fr', () => parseSample('1 2 3', 'Fenêtre de référence'))).toEqual({
+			error: 'Fenêtre de référence : donnez au moins 10 nombres (il y en a 3).'
+		});
+		const many = Array(5001).fill('1').join(' ');
+		expect(withLocale('en', () => parseSample(many, 'Reference'))).toEqual({
+			error: 'Reference: give at most 5,000 numbers.'
+		});
+		expect(withLocale('fr', () => parseSample(many, 'Référence'))).toEqual({
+			error: 'Référence : donnez au plus 5\u202f000 nombres.'
+		});
+		const inFr = withLocale('fr', () => parseSample(DEFAULT_REFERENCE, 'Référence'));
+		expect(inFr).toEqual(withLocale('en', () => parseSample(DEFAULT_REFERENCE, 'Reference')));
+		const fr = withLocale('fr', () => drift(values(DEFAULT_REFERENCE), values(DEFAULT_CURRENT), 4));
+		const en = withLocale('en', () => drift(values(DEFAULT_REFERENCE), values(DEFAULT_CURRENT), 4));
+		expect(fr).toEqual(en);
+	});
+});

@@ -216,3 +216,52 @@ describe('safe patterns', () => {
 		});
 	});
 });
+
+describe('the redaction tester in French', () => {
+	it('names the line and the problem in the page’s language; planted items too', async () => {
+		const { withLocale } = await import('../../src/lib/server/language');
+		const grouped = 'AKIA\\w+\n\n(a|b)';
+		expect(withLocale('en', () => parsePatterns(grouped))).toEqual({
+			error:
+				'Patterns, line 3: “(a|b)” groups and alternation (“(”) are not supported: write one pattern per line instead.'
+		});
+		expect(withLocale('fr', () => parsePatterns(grouped))).toEqual({
+			error:
+				'Motifs, ligne 3 : « (a|b) » — les groupes et l’alternance (« ( ») ne sont pas pris en charge : écrivez plutôt un motif par ligne.'
+		});
+		// Backslashes and braces reach the text as they are, in both languages.
+		expect(withLocale('en', () => parsePatterns('\\p{L}'))).toEqual({
+			error:
+				'Patterns, line 1: “\\p{L}” \\p is not supported here: use \\d \\w \\s \\D \\W \\S \\b, or a class like [A-Z].'
+		});
+		expect(withLocale('fr', () => parsePatterns('\\p{L}'))).toEqual({
+			error:
+				'Motifs, ligne 1 : « \\p{L} » — \\p n’est pas pris en charge ici : utilisez \\d \\w \\s \\D \\W \\S \\b, ou une classe comme [A-Z].'
+		});
+		expect(withLocale('fr', () => parsePatterns('a{x}'))).toEqual({
+			error:
+				'Motifs, ligne 1 : « a{x} » — « { » doit être un nombre de répétitions comme {16}, {2,} ou {8,40}.'
+		});
+		expect(withLocale('en', () => compile('a{3,2}'))).toEqual({
+			error: '{3,2} counts down: write the smaller number first.'
+		});
+		expect(withLocale('fr', () => compile('a{3,2}'))).toEqual({
+			error: '{3,2} va en décroissant : écrivez d’abord le plus petit nombre.'
+		});
+		expect(withLocale('fr', () => parsePatterns(' \n '))).toEqual({
+			error: 'Motifs : écrivez au moins un motif.'
+		});
+		const fr = withLocale('fr', () => run(DEFAULT_PATTERNS));
+		const en = withLocale('en', () => run(DEFAULT_PATTERNS));
+		expect(fr.planted[0]!.label).toBe('ID de clé d’accès AWS (access key ID)');
+		expect(en.planted[0]!.label).toBe('AWS access key ID');
+		expect(withLocale('fr', () => PLANTED.at(-1)!.label)).toBe('Clé publique');
+		expect(new Set(fr.planted.map((p) => p.label)).size).toBe(PLANTED.length);
+		// Everything but the labels is the same in both languages.
+		const strip = (r: typeof fr) => ({
+			...r,
+			planted: r.planted.map((p) => ({ ...p, label: '' }))
+		});
+		expect(strip(fr)).toEqual(strip(en));
+	});
+});

@@ -103,3 +103,35 @@ describe('reading the inputs', () => {
 			});
 	});
 });
+
+describe('the threshold explorer in French', () => {
+	it('names the line and the problem in the page’s language; the matrix is the same', async () => {
+		const { withLocale } = await import('../../src/lib/server/language');
+		const bad = '0.9 1\n0.8 0\nhigh 0';
+		expect(withLocale('en', () => parseExamples(bad))).toEqual({
+			error:
+				'Examples, line 3: “high 0” is not a score and a label — write a score from 0 to 1, then 0 or 1, e.g. 0.72 1.'
+		});
+		expect(withLocale('fr', () => parseExamples(bad))).toEqual({
+			error:
+				'Exemples, ligne 3 : « high 0 » n’est pas un score suivi d’une étiquette — écrivez un score de 0 à 1, puis 0 ou 1, par exemple 0.72 1.'
+		});
+		expect(withLocale('fr', () => parseExamples('0.9 1\n0.2 yes'))).toEqual({
+			error: 'Exemples, ligne 2 : l’étiquette « yes » doit être 1 (positif) ou 0 (négatif).'
+		});
+		expect(withLocale('fr', () => parseExamples('0.9 1\n0.8 1\n0.7 1\n0.6 1'))).toEqual({
+			error: 'Exemples : donnez au moins un positif (étiquette 1) et un négatif (étiquette 0).'
+		});
+		expect(withLocale('en', () => parseThreshold('2'))).toEqual({
+			error: 'Threshold: give a number from 0 to 1, e.g. 0.5.'
+		});
+		expect(withLocale('fr', () => parseThreshold('2'))).toEqual({
+			error: 'Seuil : donnez un nombre de 0 à 1, par exemple 0,5.'
+		});
+		const fr = withLocale('fr', () => parseExamples(DEFAULT_EXAMPLES));
+		expect(fr).toEqual(withLocale('en', () => parseExamples(DEFAULT_EXAMPLES)));
+		expect(withLocale('fr', () => confusion(E, DEFAULT_THRESHOLD))).toEqual(
+			withLocale('en', () => confusion(E, DEFAULT_THRESHOLD))
+		);
+	});
+});
