@@ -339,3 +339,133 @@ describe('lesson components as islands', () => {
 		}
 	});
 });
+
+describe('the access-policy evaluator in French', () => {
+	it('says what is wrong, why a statement applies and which request is which in the page’s language', async () => {
+		const { withLocale } = await import('../../src/lib/server/language');
+		const both = <T>(fn: () => T) => ({ en: withLocale('en', fn), fr: withLocale('fr', fn) });
+		// The schema's own rule, and zod's messages (in English as zod writes them).
+		const noAction = both(() => parsePolicy('{"Statement": {"Effect": "Allow", "Resource": "*"}}'));
+		expect(noAction.en).toEqual({
+			error:
+				'The policy is not valid: Statement: a statement has exactly one of Action or NotAction'
+		});
+		expect(noAction.fr).toEqual({
+			error:
+				'La politique n’est pas valide : Statement : une instruction (statement) a soit Action, soit NotAction : exactement l’un des deux'
+		});
+		const list = both(() => parsePolicy('[]'));
+		expect(list.en).toEqual({
+			error: 'The policy is not valid: Invalid input: expected object, received array'
+		});
+		expect(list.fr).toEqual({
+			error: 'La politique n’est pas valide : valeur invalide : il faut un objet, pas une liste'
+		});
+		const version = both(() =>
+			parsePolicy(
+				'{"Version": 2012, "Statement": {"Effect": "Allow", "Action": "*", "Resource": "*"}}'
+			)
+		);
+		expect(version.en).toEqual({
+			error: 'The policy is not valid: Version: Invalid input: expected string, received number'
+		});
+		expect(version.fr).toEqual({
+			error:
+				'La politique n’est pas valide : Version : valeur invalide : il faut une chaîne de caractères, pas un nombre'
+		});
+		expect(both(() => parsePolicy('{"Statement": []}')).fr).toEqual({
+			error: 'La politique n’est pas valide : Statement : liste vide : il faut au moins un élément'
+		});
+		expect(withLocale('fr', () => parsePolicy('{"Statement": ['))).toMatchObject({
+			error: expect.stringMatching(/^La politique n’est pas un JSON valide : /)
+		});
+		const dated = both(() =>
+			parsePolicy(
+				'{"Statement": {"Effect": "Allow", "Action": "*", "Resource": "*", "Condition": {"DateEquals": {"a": "b"}}}}'
+			)
+		);
+		expect(dated.en).toEqual({
+			error:
+				'Condition operator "DateEquals" is not supported here (supported: StringEquals, StringNotEquals, StringEqualsIgnoreCase, StringLike, StringNotLike, Bool, NumericEquals, NumericLessThan, NumericLessThanEquals, NumericGreaterThan, NumericGreaterThanEquals, each optionally with IfExists).'
+		});
+		expect(dated.fr).toMatchObject({
+			error: expect.stringMatching(
+				/^L’opérateur de condition "DateEquals" n’est pas pris en charge ici \(pris en charge : StringEquals, .*, chacun éventuellement suivi de IfExists\)\.$/
+			)
+		});
+
+		// The trace: labels and reasons are texts, the rest is the same decision.
+		const parsed = parsePolicy(EXAMPLE_POLICY);
+		if ('error' in parsed) throw new Error(parsed.error);
+		const statements: Statement[] = [
+			...parsed.statements,
+			{ Effect: 'Allow', Action: 'ec2:*', Resource: '*' }
+		];
+		const request = {
+			action: 's3:GetObject',
+			resource: 'arn:aws:s3:::acme-reports/q3.pdf',
+			context: { 'aws:SecureTransport': 'true' }
+		};
+		const e = both(() => evaluate(statements, request));
+		expect(e.en.trace.map((t) => [t.label, t.reason])).toEqual([
+			['"ReadReports"', 'action and resource match'],
+			[
+				'"DenyWithoutTLS"',
+				'condition fails: Bool aws:SecureTransport = "true" against "false": fails'
+			],
+			['statement 3', 'action s3:GetObject is not in Action']
+		]);
+		expect(e.fr.trace.map((t) => [t.label, t.reason])).toEqual([
+			['"ReadReports"', 'l’action et la ressource correspondent'],
+			[
+				'"DenyWithoutTLS"',
+				'condition non remplie : Bool aws:SecureTransport = "true" comparé à "false" : non vérifiée'
+			],
+			['instruction 3', 'l’action s3:GetObject n’est pas dans Action']
+		]);
+		const strip = (x: typeof e.en) => ({
+			...x,
+			decidedBy: x.decidedBy && { ...x.decidedBy, label: '', reason: '' },
+			trace: x.trace.map((t) => ({ ...t, label: '', reason: '' }))
+		});
+		expect(strip(e.fr)).toEqual(strip(e.en));
+		const absent = both(
+			() =>
+				evaluate(
+					[
+						{
+							Effect: 'Deny',
+							Action: '*',
+							Resource: '*',
+							Condition: { Bool: { 'aws:MultiFactorAuthPresent': ['true', 'false'] } }
+						}
+					],
+					{ ...request, context: {} }
+				).trace[0]!.reason
+		);
+		expect(absent).toEqual({
+			en: 'condition fails: aws:MultiFactorAuthPresent is absent from the request',
+			fr: 'condition non remplie : la clé aws:MultiFactorAuthPresent est absente de la requête'
+		});
+
+		// The task's requests, read when the task is checked.
+		const task = both(() => policyTask(parsed.statements));
+		expect(task.en.checks.map((c) => c.label)).toEqual([
+			'GetObject on acme-reports/finance/q3.csv over HTTPS',
+			'GetObject on acme-reports/hr/salaries.csv over HTTPS',
+			'GetObject on acme-reports/finance/q3.csv over plain HTTP',
+			'DeleteObject on acme-reports/finance/q3.csv over HTTPS'
+		]);
+		expect(task.fr.checks.map((c) => c.label)).toEqual([
+			'GetObject sur acme-reports/finance/q3.csv via HTTPS',
+			'GetObject sur acme-reports/hr/salaries.csv via HTTPS',
+			'GetObject sur acme-reports/finance/q3.csv en HTTP non chiffré',
+			'DeleteObject sur acme-reports/finance/q3.csv via HTTPS'
+		]);
+		const verdicts = (t: typeof task.en) => [
+			t.solved,
+			t.checks.map((c) => [c.allowed, c.decision, c.ok])
+		];
+		expect(verdicts(task.fr)).toEqual(verdicts(task.en));
+	});
+});

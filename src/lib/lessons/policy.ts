@@ -2,9 +2,14 @@
 // allowed, and which statement decided? It follows AWS's logic for a single identity-based
 // policy: an explicit Deny wins, otherwise an Allow is needed, otherwise the request is denied
 // implicitly. Not covered (and said so in the lesson): resource policies, permission boundaries,
-// SCPs, session policies, policy variables.
+// SCPs, session policies, policy variables. Its texts (parse errors, statement labels, the reasons
+// a statement applies or not, the task's requests) are messages in the page's language, and so are
+// zod's for a malformed policy (src/lib/zod-issues.ts). The JSON parser's own words stay as the
+// browser or Node print them.
 import { browser } from '$app/environment';
 import { z } from 'zod';
+import { m } from '$lib/paraglide/messages';
+import { literal, zodIssue } from '$lib/zod-issues';
 
 // Zod probes for `new Function` to speed up parsing; in the browser the Content-Security-Policy has
 // no 'unsafe-eval', so the probe is refused and reported as a violation. Without it, zod interprets.
@@ -43,14 +48,12 @@ const statementSchema = z
 		NotResource: stringOrList.optional(),
 		Condition: z.record(z.string(), z.record(z.string(), conditionValues)).optional()
 	})
-	.refine(
-		(s) => (s.Action === undefined) !== (s.NotAction === undefined),
-		'a statement has exactly one of Action or NotAction'
-	)
-	.refine(
-		(s) => (s.Resource === undefined) !== (s.NotResource === undefined),
-		'a statement has exactly one of Resource or NotResource'
-	);
+	.refine((s) => (s.Action === undefined) !== (s.NotAction === undefined), {
+		error: () => m.tools_policylib_one_action()
+	})
+	.refine((s) => (s.Resource === undefined) !== (s.NotResource === undefined), {
+		error: () => m.tools_policylib_one_resource()
+	});
 
 const policySchema = z.object({
 	Version: z.string().optional(),
@@ -87,13 +90,17 @@ export function parsePolicy(text: string): { statements: Statement[] } | { error
 	try {
 		json = JSON.parse(text);
 	} catch (e) {
-		return { error: `The policy is not valid JSON: ${(e as Error).message}` };
+		// The parser's own words, as the browser or Node print them.
+		return { error: m.tools_policylib_not_json({ detail: (e as Error).message }) };
 	}
-	const parsed = policySchema.safeParse(json);
+	const parsed = policySchema.safeParse(json, { error: zodIssue });
 	if (!parsed.success) {
 		const issue = parsed.error.issues[0]!;
-		const where = issue.path.length ? issue.path.join('.') + ': ' : '';
-		return { error: `The policy is not valid: ${where}${issue.message}` };
+		return {
+			error: issue.path.length
+				? m.tools_policylib_invalid_at({ path: issue.path.join('.'), what: issue.message })
+				: m.tools_policylib_invalid({ what: issue.message })
+		};
 	}
 	const statements = Array.isArray(parsed.data.Statement)
 		? parsed.data.Statement
@@ -102,7 +109,7 @@ export function parsePolicy(text: string): { statements: Statement[] } | { error
 		for (const op of Object.keys(s.Condition ?? {}))
 			if (!(OPERATORS as readonly string[]).includes(op.replace(/IfExists$/, '')))
 				return {
-					error: `Condition operator "${op}" is not supported here (supported: ${OPERATORS.join(', ')}, each optionally with IfExists).`
+					error: m.tools_policylib_operator({ op: literal(op), operators: OPERATORS.join(', ') })
 				};
 	return { statements };
 }
@@ -139,7 +146,7 @@ function conditionHolds(
 		const ok = ifExists || negated;
 		return {
 			ok,
-			why: `${key} is absent from the request${ok ? ', which this operator accepts' : ''}`
+			why: ok ? m.tools_policylib_absent_accepted({ key }) : m.tools_policylib_absent({ key })
 		};
 	}
 	let ok: boolean;
@@ -174,9 +181,17 @@ function conditionHolds(
 			ok = !Number.isNaN(a) && values.some((v) => cmp(Number(v)));
 		}
 	}
+	const against = {
+		op,
+		key,
+		actual: literal(actual),
+		values: values.map(literal).reduce((a, b) => m.tools_policylib_or({ a, b }))
+	};
 	return {
 		ok,
-		why: `${op} ${key} = "${actual}" against ${values.map((v) => `"${v}"`).join(' or ')}: ${ok ? 'holds' : 'fails'}`
+		why: ok
+			? m.tools_policylib_condition_holds(against)
+			: m.tools_policylib_condition_fails(against)
 	};
 }
 
@@ -188,8 +203,8 @@ function applies(s: Statement, req: PolicyRequest): { applies: boolean; reason: 
 		return {
 			applies: false,
 			reason: s.Action
-				? `action ${req.action} is not in Action`
-				: `action ${req.action} is excluded by NotAction`
+				? m.tools_policylib_not_in_action({ action: req.action })
+				: m.tools_policylib_not_action({ action: req.action })
 		};
 	const resourceMatch = s.Resource
 		? list(s.Resource).some((r) => wildcard(r, req.resource))
@@ -198,25 +213,25 @@ function applies(s: Statement, req: PolicyRequest): { applies: boolean; reason: 
 		return {
 			applies: false,
 			reason: s.Resource
-				? `resource ${req.resource} does not match Resource`
-				: `resource is excluded by NotResource`
+				? m.tools_policylib_not_in_resource({ resource: req.resource })
+				: m.tools_policylib_not_resource()
 		};
 	for (const [op, keys] of Object.entries(s.Condition ?? {})) {
 		for (const [key, expected] of Object.entries(keys)) {
 			const c = conditionHolds(op, key, expected, req.context);
-			if (!c.ok) return { applies: false, reason: `condition fails: ${c.why}` };
+			if (!c.ok) return { applies: false, reason: m.tools_policylib_condition({ why: c.why }) };
 		}
 	}
 	return {
 		applies: true,
-		reason: s.Condition ? 'action, resource and every condition match' : 'action and resource match'
+		reason: s.Condition ? m.tools_policylib_match_conditions() : m.tools_policylib_match()
 	};
 }
 
 export function evaluate(statements: Statement[], req: PolicyRequest): Evaluation {
 	const trace = statements.map((s, index) => ({
 		index,
-		label: s.Sid ? `"${s.Sid}"` : `statement ${index + 1}`,
+		label: s.Sid ? `"${s.Sid}"` : m.tools_policylib_statement({ n: index + 1 }),
 		effect: s.Effect,
 		...applies(s, req)
 	}));
@@ -269,7 +284,12 @@ export interface TaskRequest {
  */
 export const POLICY_TASK: TaskRequest[] = [
 	{
-		label: 'GetObject on acme-reports/finance/q3.csv over HTTPS',
+		get label() {
+			return m.tools_policylib_task_https({
+				action: 'GetObject',
+				object: 'acme-reports/finance/q3.csv'
+			});
+		},
 		request: {
 			action: 's3:GetObject',
 			resource: 'arn:aws:s3:::acme-reports/finance/q3.csv',
@@ -278,7 +298,12 @@ export const POLICY_TASK: TaskRequest[] = [
 		allowed: true
 	},
 	{
-		label: 'GetObject on acme-reports/hr/salaries.csv over HTTPS',
+		get label() {
+			return m.tools_policylib_task_https({
+				action: 'GetObject',
+				object: 'acme-reports/hr/salaries.csv'
+			});
+		},
 		request: {
 			action: 's3:GetObject',
 			resource: 'arn:aws:s3:::acme-reports/hr/salaries.csv',
@@ -287,7 +312,12 @@ export const POLICY_TASK: TaskRequest[] = [
 		allowed: false
 	},
 	{
-		label: 'GetObject on acme-reports/finance/q3.csv over plain HTTP',
+		get label() {
+			return m.tools_policylib_task_http({
+				action: 'GetObject',
+				object: 'acme-reports/finance/q3.csv'
+			});
+		},
 		request: {
 			action: 's3:GetObject',
 			resource: 'arn:aws:s3:::acme-reports/finance/q3.csv',
@@ -296,7 +326,12 @@ export const POLICY_TASK: TaskRequest[] = [
 		allowed: false
 	},
 	{
-		label: 'DeleteObject on acme-reports/finance/q3.csv over HTTPS',
+		get label() {
+			return m.tools_policylib_task_https({
+				action: 'DeleteObject',
+				object: 'acme-reports/finance/q3.csv'
+			});
+		},
 		request: {
 			action: 's3:DeleteObject',
 			resource: 'arn:aws:s3:::acme-reports/finance/q3.csv',
