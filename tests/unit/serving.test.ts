@@ -17,6 +17,8 @@ import {
 	DEFAULTS,
 	estimate,
 	fewestReplicas,
+	fieldLabel,
+	FIELDS,
 	parseField,
 	plan,
 	PRICE_PER_REPLICA_HOUR,
@@ -200,5 +202,31 @@ describe('reading the fields', () => {
 			error: 'Time per request: give a whole number from 1 to 1,000, e.g. 2.'
 		});
 		expect('error' in parseField('overhead_ms', '1001')).toBe(true);
+	});
+});
+
+describe('the serving planner in French', () => {
+	it('names the fields and says what is wrong in the page’s language; the plan is the same', async () => {
+		const { withLocale } = await import('../../src/lib/server/language');
+		const both = <T>(fn: () => T) => ({ en: withLocale('en', fn), fr: withLocale('fr', fn) });
+		expect(both(() => parseField('rps', '100001'))).toEqual({
+			en: { error: 'Traffic: give a whole number from 1 to 100,000, e.g. 400.' },
+			fr: { error: 'Trafic : indiquez un nombre entier de 1 à 100\u202f000, par exemple 400.' }
+		});
+		expect(both(() => parseField('overhead_ms', '-1'))).toEqual({
+			en: { error: 'Batch overhead: give a whole number from 0 to 1,000, e.g. 20.' },
+			fr: {
+				error: 'Coût fixe d’un lot : indiquez un nombre entier de 0 à 1\u202f000, par exemple 20.'
+			}
+		});
+		// The labels of the form's fields are read when shown, in the language of the moment.
+		expect(both(() => FIELDS.max_batch.label)).toEqual({
+			en: 'Maximum batch size',
+			fr: 'Taille maximale de lot'
+		});
+		expect(both(() => fieldLabel('replicas'))).toEqual({ en: 'Replicas', fr: 'Répliques' });
+		expect(both(() => parseField('replicas', '3'))).toEqual({ en: { value: 3 }, fr: { value: 3 } });
+		const plans = both(() => plan({ ...DEFAULTS, replicas: 3, max_wait_ms: 50 }));
+		expect(plans.fr).toEqual(plans.en);
 	});
 });

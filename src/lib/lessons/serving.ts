@@ -23,7 +23,8 @@
 //   above it the queue grows without bound whatever the wait. Below it, a wait too short to fill
 //   batches can still overload a replica at the batch size it forms (ρ ≥ 1); a real batcher then
 //   finds requests queued and sends fuller batches, a regime this estimate does not size.
-// Pure: the same code runs on the server (no JavaScript) and live in the browser.
+// Pure: the same code runs on the server (no JavaScript) and live in the browser. Its texts (field
+// labels, the error of a field out of range) are messages in the page's language.
 
 import { formatNumber } from '$lib/i18n';
 import { m } from '$lib/paraglide/messages';
@@ -35,14 +36,59 @@ export interface FieldSpec {
 	example: number;
 }
 
-/** The form's fields, by their query-string names; every one a whole number in a sane range. */
+/**
+ * The form's fields, by their query-string names; every one a whole number in a sane range. Labels
+ * are read when shown, in the page's language.
+ */
 export const FIELDS = {
-	rps: { label: 'Traffic', min: 1, max: 100_000, example: 400 },
-	overhead_ms: { label: 'Batch overhead', min: 0, max: 1000, example: 20 },
-	per_item_ms: { label: 'Time per request', min: 1, max: 1000, example: 2 },
-	max_batch: { label: 'Maximum batch size', min: 1, max: 256, example: 8 },
-	max_wait_ms: { label: 'Maximum wait', min: 0, max: 1000, example: 5 },
-	replicas: { label: 'Replicas', min: 1, max: 100, example: 3 }
+	rps: {
+		get label() {
+			return m.tools_sv_field_rps();
+		},
+		min: 1,
+		max: 100_000,
+		example: 400
+	},
+	overhead_ms: {
+		get label() {
+			return m.tools_sv_field_overhead();
+		},
+		min: 0,
+		max: 1000,
+		example: 20
+	},
+	per_item_ms: {
+		get label() {
+			return m.tools_sv_field_per_item();
+		},
+		min: 1,
+		max: 1000,
+		example: 2
+	},
+	max_batch: {
+		get label() {
+			return m.tools_sv_field_max_batch();
+		},
+		min: 1,
+		max: 256,
+		example: 8
+	},
+	max_wait_ms: {
+		get label() {
+			return m.tools_sv_field_max_wait();
+		},
+		min: 0,
+		max: 1000,
+		example: 5
+	},
+	replicas: {
+		get label() {
+			return m.tools_sv_field_replicas();
+		},
+		min: 1,
+		max: 100,
+		example: 3
+	}
 } as const satisfies Record<string, FieldSpec>;
 
 export type FieldName = keyof typeof FIELDS;
@@ -88,15 +134,7 @@ export function parseField(name: FieldName, text: string): { value: number } | {
 
 /** A field's label in the page's language. */
 export function fieldLabel(name: FieldName): string {
-	const labels: Record<FieldName, () => string> = {
-		rps: m.tools_sv_field_rps,
-		overhead_ms: m.tools_sv_field_overhead,
-		per_item_ms: m.tools_sv_field_per_item,
-		max_batch: m.tools_sv_field_max_batch,
-		max_wait_ms: m.tools_sv_field_max_wait,
-		replicas: m.tools_sv_field_replicas
-	};
-	return labels[name]();
+	return FIELDS[name].label;
 }
 
 export type Load = 'ok' | 'overloaded' | 'unstable';

@@ -3,6 +3,9 @@
 // at run time) stay out of the browser's bundle.
 import { z } from 'zod';
 import { userText } from '$lib/user-text';
+import { formatNumber } from '$lib/i18n';
+import { m } from '$lib/paraglide/messages';
+import { zodIssue } from '$lib/zod-issues';
 import type { TokenCount } from '$lib/lessons/tokens';
 import * as cl100k from 'gpt-tokenizer/encoding/cl100k_base';
 import * as o200k from 'gpt-tokenizer/encoding/o200k_base';
@@ -12,10 +15,18 @@ export const ENCODINGS = {
 	cl100k_base: { label: 'cl100k_base (GPT-4, GPT-3.5)', encoding: cl100k }
 } as const;
 
+export const MAX_TEXT = 20_000;
+
 export const tokenRequest = z.object({
-	text: userText({ multiline: true }).max(20_000, 'Paste at most 20,000 characters.'),
+	text: userText({ multiline: true }).max(MAX_TEXT, {
+		error: () => m.tools_api_text_max({ n: formatNumber(MAX_TEXT) })
+	}),
 	encoding: z.enum(['o200k_base', 'cl100k_base']).default('o200k_base')
 });
+
+/** A request read with every message in the request's language (zod's included). */
+export const parseTokenRequest = (value: unknown) =>
+	tokenRequest.safeParse(value, { error: zodIssue });
 
 export function countTokens({ text, encoding }: z.infer<typeof tokenRequest>): TokenCount {
 	const enc = ENCODINGS[encoding].encoding;

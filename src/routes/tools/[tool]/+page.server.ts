@@ -1,7 +1,7 @@
 import { error } from '@sveltejs/kit';
 import { z } from 'zod';
 import { catalog } from '$lib/server/content';
-import { countTokens, tokenRequest } from '$lib/server/tools/tokens';
+import { countTokens, parseTokenRequest } from '$lib/server/tools/tokens';
 import { BIN_CHOICES } from '$lib/lessons/drift';
 import { FIELDS as SERVING_FIELDS, fieldLabel } from '$lib/lessons/serving';
 import { MAX_CHARS } from '$lib/lessons/policy-check';
@@ -157,7 +157,7 @@ export function load({ params, url }) {
 	const base = { tool, title: TOOLS[tool](), from, submitted: url.searchParams.size > 0 };
 
 	if (tool === 'token-counter') {
-		const parsed = tokenRequest.safeParse({ text: q.text ?? '', encoding: q.encoding });
+		const parsed = parseTokenRequest({ text: q.text ?? '', encoding: q.encoding });
 		const p = z.object({ output: num, calls: num, pin: num, pout: num }).parse(q);
 		return {
 			...base,
