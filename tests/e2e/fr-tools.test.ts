@@ -135,3 +135,48 @@ test.describe('exercises in French', () => {
 		await expectNoAxeViolations(page);
 	});
 });
+
+// What each exercise's own code says of a wrong input, on its /fr/tools page (the form a page
+// without JavaScript submits): French, with the line it is about.
+const WRONG: [tool: string, query: Record<string, string>, error: RegExp][] = [
+	[
+		'policy-checker',
+		{ manifest: 'apiVersion: v1\nkind: Pod\n\tmetadata: {}' },
+		/Manifeste, ligne 3 : indentez avec des espaces/
+	],
+	[
+		'flow-checker',
+		{ flow: 'start: greet\nend: done\ngreet -> done' },
+		/Flux, ligne 3 : écrivez « état -> état : intention »/
+	],
+	[
+		'redaction',
+		{ patterns: 'AKIA[A-Z0-9]{16}\n(a|b)' },
+		/Motifs, ligne 2 : « \(a\|b\) » — les groupes et l’alternance/
+	],
+	[
+		'threshold',
+		{ examples: '0.9 1\n0.2 0\nabc\n0.4 0' },
+		/Exemples, ligne 3 : « abc » n’est pas un score suivi d’une étiquette/
+	],
+	['drift', { reference: '1, 2, x', current: '1, 2, 3' }, /« x » n’est pas un nombre/],
+	[
+		'policy-evaluator',
+		{ policy: '{"Version": "2012-10-17",', action: 's3:GetObject', resource: 'arn:aws:s3:::b/k' },
+		/La politique n’est pas un JSON valide : /
+	]
+];
+
+test.describe('exercise errors in French, without JavaScript', () => {
+	test.use({ javaScriptEnabled: false });
+	for (const [tool, query, error] of WRONG)
+		test(`/fr/tools/${tool}: a wrong input gets its error in French`, async ({ page }) => {
+			const res = await page.goto(`/fr/tools/${tool}?${new URLSearchParams(query)}`);
+			expect(res?.status()).toBe(200);
+			await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
+			await expect(page.getByText(error)).toBeVisible();
+			// The English page says it in English: the same code, in the request's language.
+			await page.goto(`/tools/${tool}?${new URLSearchParams(query)}`);
+			await expect(page.getByText(error)).toHaveCount(0);
+		});
+});

@@ -141,7 +141,10 @@ function fields<T extends z.ZodObject>(
 		props: schema.parse(
 			Object.fromEntries(Object.entries(q).filter(([k]) => !bad.has(k)))
 		) as z.infer<T>,
-		error: `${labels[String(issue.path[0])]?.() ?? ''}: ${issue.message}`
+		error: m.tools_page_field_error({
+			label: labels[String(issue.path[0])]?.() ?? '',
+			message: issue.message
+		})
 	};
 }
 
