@@ -237,3 +237,45 @@ describe('reading the inputs', () => {
 		expect([r.correct, r.fallbacks, r.confidentWrong]).toEqual([2, 1, 1]);
 	});
 });
+
+describe('the intent scorer in French', () => {
+	it('names the line and the problem in the page’s language; the scores do not change', async () => {
+		const { withLocale } = await import('../../src/lib/server/language');
+		const short = 'hello | greet';
+		expect(withLocale('en', () => parseTestSet(short))).toEqual({
+			error:
+				'Test set, line 1: write “utterance | expected | predicted | confidence”, four parts separated by “|” (this line has 2).'
+		});
+		expect(withLocale('fr', () => parseTestSet(short))).toEqual({
+			error:
+				'Jeu de test, ligne 1 : écrivez « énoncé | attendu | prédit | confiance », quatre parties séparées par « | » (cette ligne en a 2).'
+		});
+		expect(withLocale('fr', () => parseTestSet('# x\nhi | greet | greet | 1.5'))).toEqual({
+			error:
+				'Jeu de test, ligne 2 : la confiance « 1.5 » doit être un nombre de 0 à 1, par exemple 0.72.'
+		});
+		expect(withLocale('fr', () => parseTestSet('hi | Greet | greet | 0.5'))).toEqual({
+			error:
+				'Jeu de test, ligne 1 : « Greet » n’est pas un nom d’intention — utilisez des minuscules, des chiffres et _ (40 au plus), en commençant par une lettre.'
+		});
+		expect(withLocale('fr', () => parseTestSet('hi | greet | nlu_fallback | 0.5'))).toEqual({
+			error:
+				'Jeu de test, ligne 1 : l’intention prédite est la meilleure supposition du modèle parmi les intentions couvertes ; « nlu_fallback » n’en est pas une — c’est le seuil qui décide du repli.'
+		});
+		expect(withLocale('fr', () => parseTestSet('weather? | out_of_scope | greet | 0.5'))).toEqual({
+			error:
+				'Jeu de test : donnez au moins une ligne dont l’intention attendue n’est pas « out_of_scope », une par ligne sous la forme « énoncé | attendu | prédit | confiance ».'
+		});
+		expect(withLocale('en', () => parseTestSet('weather? | out_of_scope | greet | 0.5'))).toEqual({
+			error:
+				'Test set: give at least one line, one a line as “utterance | expected | predicted | confidence”, whose expected intent is not “out_of_scope”.'
+		});
+		// The same lines and the same scores in both languages: only the texts are translated.
+		const fr = withLocale('fr', () => parseTestSet(DEFAULT_SET));
+		const en = withLocale('en', () => parseTestSet(DEFAULT_SET));
+		expect(fr).toEqual(en);
+		expect(withLocale('fr', () => scoreTestSet(L, 0.56))).toEqual(
+			withLocale('en', () => scoreTestSet(L, 0.56))
+		);
+	});
+});

@@ -2,6 +2,9 @@
 // per-intent precision and recall, the confusions, and what the threshold trades — confident wrong
 // answers against fallbacks. A prediction under the threshold becomes the fallback; the right answer
 // to an out-of-scope request is the fallback too. Pure: the same code runs on the server and live.
+// Its parse errors are messages in the page's language; intent names stay as written.
+
+import { m } from '$lib/paraglide/messages';
 
 export const MAX_LINES = 200;
 export const MAX_UTTERANCE = 200;
@@ -91,7 +94,6 @@ tell me a joke | out_of_scope | book_ticket | 0.22`;
 
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 const NAME = /^[a-z][a-z0-9_]{0,39}$/;
-const FORMAT = '“utterance | expected | predicted | confidence”';
 
 /**
  * One test a line: `utterance | expected intent | predicted intent | confidence`; blank lines and
@@ -100,47 +102,39 @@ const FORMAT = '“utterance | expected | predicted | confidence”';
 export function parseTestSet(text: string): { lines: TestLine[] } | { error: string } {
 	const rows = text.split(/\r?\n/);
 	if (rows.length > MAX_LINES)
-		return { error: `Test set: use at most ${MAX_LINES} lines (there are ${rows.length}).` };
+		return {
+			error: m.tools_intentslib_at({
+				what: m.tools_intentslib_max_lines({ n: MAX_LINES, count: rows.length })
+			})
+		};
 	const lines: TestLine[] = [];
 	for (const [i, raw] of rows.entries()) {
 		const row = raw.trim();
 		if (!row || row.startsWith('#')) continue;
-		const where = `Test set, line ${i + 1}`;
+		// Built only for an error: the good lines of the bundled set are parsed at module load.
+		const at = (what: string) => ({ error: m.tools_intentslib_at_line({ line: i + 1, what }) });
 		const parts = row.split('|').map((s) => s.trim());
-		if (parts.length !== 4)
-			return {
-				error: `${where}: write ${FORMAT}, four parts separated by “|” (this line has ${parts.length}).`
-			};
+		if (parts.length !== 4) return at(m.tools_intentslib_parts({ count: parts.length }));
 		const [utterance, expected, predicted, c] = parts as [string, string, string, string];
-		if (!utterance)
-			return { error: `${where}: the utterance is empty — write what the user said first.` };
+		if (!utterance) return at(m.tools_intentslib_empty_utterance());
 		if (utterance.length > MAX_UTTERANCE)
-			return {
-				error: `${where}: keep the utterance to ${MAX_UTTERANCE} characters (it has ${utterance.length}).`
-			};
+			return at(
+				m.tools_intentslib_utterance_length({ max: MAX_UTTERANCE, count: utterance.length })
+			);
 		for (const name of [expected, predicted])
-			if (!NAME.test(name))
-				return {
-					error: `${where}: “${name.slice(0, 40)}” is not an intent name — use lower-case letters, digits and _ (at most 40), starting with a letter.`
-				};
+			if (!NAME.test(name)) return at(m.tools_intentslib_bad_name({ name: name.slice(0, 40) }));
 		if (expected === FALLBACK)
-			return {
-				error: `${where}: write “${OUT_OF_SCOPE}” as the expected intent of a request the bot should not answer; “${FALLBACK}” is what the threshold produces.`
-			};
+			return at(m.tools_intentslib_expected_fallback({ oos: OUT_OF_SCOPE, fallback: FALLBACK }));
 		if (predicted === FALLBACK || predicted === OUT_OF_SCOPE)
-			return {
-				error: `${where}: the predicted intent is the model’s best in-scope guess; “${predicted}” is not one — the threshold decides the fallback.`
-			};
+			return at(m.tools_intentslib_predicted_not_intent({ predicted }));
 		const confidence = NUMBER.test(c) ? Number(c) : NaN;
 		if (!Number.isFinite(confidence) || confidence < 0 || confidence > 1)
-			return {
-				error: `${where}: the confidence “${c.slice(0, 20)}” must be a number from 0 to 1, e.g. 0.72.`
-			};
+			return at(m.tools_intentslib_confidence({ value: c.slice(0, 20) }));
 		lines.push({ utterance, expected, predicted, confidence, line: i + 1 });
 	}
 	if (!lines.some((l) => l.expected !== OUT_OF_SCOPE))
 		return {
-			error: `Test set: give at least one line, one a line as ${FORMAT}, whose expected intent is not “${OUT_OF_SCOPE}”.`
+			error: m.tools_intentslib_at({ what: m.tools_intentslib_no_lines({ oos: OUT_OF_SCOPE }) })
 		};
 	return { lines };
 }
