@@ -108,3 +108,39 @@ describe('reading the inputs', () => {
 			expect(parseTopP(bad)).toEqual({ error: 'Top-p: give a number from 0 to 1, e.g. 0.9.' });
 	});
 });
+
+describe('the sampler in French', () => {
+	it('names the line and the problem in the page’s language; the draw does not change', async () => {
+		const { withLocale } = await import('../../src/lib/server/language');
+		const bad = 'Paris 2\nRome high';
+		expect(withLocale('en', () => parseCandidates(bad))).toEqual({
+			error:
+				'Candidates, line 2: “Rome high” is not a token and a logit — write the token, a space, then a number from −100 to 100, e.g. Paris 2.0.'
+		});
+		expect(withLocale('fr', () => parseCandidates(bad))).toEqual({
+			error:
+				'Candidats, ligne 2 : « Rome high » n’est pas un jeton suivi d’un logit — écrivez le jeton, une espace, puis un nombre de −100 à 100, par exemple Paris 2.0.'
+		});
+		expect(withLocale('fr', () => parseCandidates('Paris 2\n\nParis 1'))).toEqual({
+			error: 'Candidats, ligne 3 : « Paris » figure deux fois.'
+		});
+		expect(withLocale('fr', () => parseCandidates('Paris 2'))).toEqual({
+			error: 'Candidats : donnez au moins 2 jetons, un par ligne (il y en a 1).'
+		});
+		expect(withLocale('fr', () => parseTemperature('hot'))).toEqual({
+			error: 'Température : donnez un nombre de 0.01 à 5, par exemple 0.7.'
+		});
+		expect(withLocale('en', () => parseTemperature('hot'))).toEqual({
+			error: 'Temperature: give a number from 0.01 to 5, e.g. 0.7.'
+		});
+		expect(withLocale('fr', () => parseTopP('2'))).toEqual({
+			error: 'Top-p : donnez un nombre de 0 à 1, par exemple 0.9.'
+		});
+		// The same candidates and the same draw in both languages: only the texts are translated.
+		const fr = withLocale('fr', () => parseCandidates(DEFAULT_CANDIDATES));
+		expect(fr).toEqual(withLocale('en', () => parseCandidates(DEFAULT_CANDIDATES)));
+		expect(withLocale('fr', () => sample(C, 0.8, 0.85))).toEqual(
+			withLocale('en', () => sample(C, 0.8, 0.85))
+		);
+	});
+});

@@ -2,6 +2,9 @@
 // `next_token_distribution` does: logits divided by the temperature, a softmax, then top-p keeps
 // the most probable tokens up to the first whose cumulative probability reaches p
 // (`np.searchsorted(cumulative, top_p) + 1` of them), renormalised. Pure: server and browser.
+// Its parse errors are messages in the page's language; tokens stay as written.
+
+import { m } from '$lib/paraglide/messages';
 
 export const MAX_CANDIDATES = 50;
 export const MIN_CANDIDATES = 2;
@@ -31,24 +34,27 @@ export function parseCandidates(text: string): { candidates: Candidate[] } | { e
 	for (const [i, raw] of text.split(/\r?\n/).entries()) {
 		const line = raw.trim();
 		if (!line) continue;
-		const where = `Candidates, line ${i + 1}`;
-		const m = /^(.*\S)\s+(\S+)$/.exec(line);
-		const logit = m && NUMBER.test(m[2]!) ? Number(m[2]) : NaN;
-		if (!m || !Number.isFinite(logit) || Math.abs(logit) > 100)
-			return {
-				error: `${where}: “${line.slice(0, 30)}” is not a token and a logit — write the token, a space, then a number from −100 to 100, e.g. Paris 2.0.`
-			};
-		const token = m[1]!;
+		// Built only for an error: the bundled candidates are parsed at module load.
+		const at = (what: string) => ({ error: m.tools_samplinglib_at_line({ line: i + 1, what }) });
+		const hit = /^(.*\S)\s+(\S+)$/.exec(line);
+		const logit = hit && NUMBER.test(hit[2]!) ? Number(hit[2]) : NaN;
+		if (!hit || !Number.isFinite(logit) || Math.abs(logit) > 100)
+			return at(m.tools_samplinglib_not_candidate({ text: line.slice(0, 30) }));
+		const token = hit[1]!;
 		if (candidates.some((c) => c.token === token))
-			return { error: `${where}: “${token.slice(0, 30)}” is listed twice.` };
+			return at(m.tools_samplinglib_twice({ token: token.slice(0, 30) }));
 		candidates.push({ token, logit });
 	}
 	if (candidates.length < MIN_CANDIDATES)
 		return {
-			error: `Candidates: give at least ${MIN_CANDIDATES} tokens, one a line (there are ${candidates.length}).`
+			error: m.tools_samplinglib_at({
+				what: m.tools_samplinglib_too_few({ n: MIN_CANDIDATES, count: candidates.length })
+			})
 		};
 	if (candidates.length > MAX_CANDIDATES)
-		return { error: `Candidates: give at most ${MAX_CANDIDATES} tokens.` };
+		return {
+			error: m.tools_samplinglib_at({ what: m.tools_samplinglib_too_many({ n: MAX_CANDIDATES }) })
+		};
 	return { candidates };
 }
 
@@ -56,23 +62,19 @@ function parseIn(
 	text: string,
 	min: number,
 	max: number,
-	message: string
+	message: () => string
 ): { value: number } | { error: string } {
 	const t = text.trim();
 	const n = NUMBER.test(t) ? Number(t) : NaN;
-	return Number.isFinite(n) && n >= min && n <= max ? { value: n } : { error: message };
+	return Number.isFinite(n) && n >= min && n <= max ? { value: n } : { error: message() };
 }
 
 export const parseTemperature = (text: string) =>
-	parseIn(
-		text,
-		TEMPERATURE.min,
-		TEMPERATURE.max,
-		`Temperature: give a number from ${TEMPERATURE.min} to ${TEMPERATURE.max}, e.g. 0.7.`
+	parseIn(text, TEMPERATURE.min, TEMPERATURE.max, () =>
+		m.tools_samplinglib_temperature({ min: TEMPERATURE.min, max: TEMPERATURE.max })
 	);
 
-export const parseTopP = (text: string) =>
-	parseIn(text, 0, 1, 'Top-p: give a number from 0 to 1, e.g. 0.9.');
+export const parseTopP = (text: string) => parseIn(text, 0, 1, m.tools_samplinglib_top_p);
 
 export interface TokenChance {
 	token: string;
