@@ -41,3 +41,56 @@ describe('the token counter task', () => {
 		expect(tokenTask(SHORT, TOKEN_TASK.maxTokens).solved).toBe(true);
 	});
 });
+
+describe('the token counter task in French', () => {
+	const FR =
+		'Support Acme Garden. Uniquement commandes, livraisons, remboursements ; refusez le reste. Demandez d’abord le numéro de commande. Ne promettez jamais de remboursement : l’équipe décide. Client qui demande un humain : transférez. Répondez dans la langue du client.';
+
+	it('labels the rules in the page’s language; the verdict does not change', async () => {
+		const { withLocale } = await import('../../src/lib/server/language');
+		const cut = SHORT.replace('Never promise a refund', 'Promise a refund');
+		const fr = withLocale('fr', () => tokenTask(cut, tokens(cut)));
+		const en = withLocale('en', () => tokenTask(cut, tokens(cut)));
+		expect(fr.rules.map((r) => r.label)).toEqual([
+			'seulement les commandes, les livraisons et les remboursements',
+			'demander d’abord le numéro de commande',
+			'ne jamais promettre de remboursement',
+			'passer la main à un humain sur demande',
+			'répondre dans la langue du client'
+		]);
+		expect(en.rules.map((r) => r.label)).toEqual([
+			'only orders, deliveries and refunds',
+			'ask for the order number first',
+			'never promise a refund',
+			'hand over to a human on request',
+			"reply in the customer's language"
+		]);
+		expect(fr.rules.map((r) => r.kept)).toEqual(en.rules.map((r) => r.kept));
+		expect([fr.kept, fr.short, fr.solved]).toEqual([en.kept, en.short, en.solved]);
+	});
+
+	it('recognises each rule written in French, so a French rewrite solves it', () => {
+		expect(tokens(FR)).toBeLessThanOrEqual(TOKEN_TASK.maxTokens);
+		expect(tokenTask(FR, tokens(FR))).toMatchObject({ kept: 5, short: true, solved: true });
+		const kept = (text: string) => tokenTask(text, 5).rules.map((r) => r.kept);
+		// Each rule in other usual French wordings, and nothing else.
+		expect(kept('Seulement les livraisons.')).toEqual([true, false, false, false, false]);
+		for (const t of [
+			'Demandez le n° de commande.',
+			'Demandez la référence de la commande.',
+			'Commande n° ?'
+		])
+			expect(kept(t)).toEqual([false, true, false, false, false]);
+		for (const t of [
+			'Ne promettez aucun remboursement.',
+			'Aucune promesse de remboursement.',
+			'Ne jamais promettre de remboursement.',
+			'Remboursements : pas de promesse.'
+		])
+			expect(kept(t)).toEqual([false, false, true, false, false]);
+		// A promise without a negation is the opposite rule, in French too.
+		expect(kept('Promettez un remboursement.')).toEqual([false, false, false, false, false]);
+		expect(kept('Passez la main à un humain.')).toEqual([false, false, false, true, false]);
+		expect(kept('Répondez dans sa langue.')).toEqual([false, false, false, false, true]);
+	});
+});

@@ -1,3 +1,5 @@
+import { m } from '$lib/paraglide/messages';
+
 /** What the server's token counter returns (see src/lib/server/tools/tokens.ts). */
 export interface TokenCount {
 	encoding: 'o200k_base' | 'cl100k_base';
@@ -10,7 +12,9 @@ export interface TokenCount {
 
 /**
  * The exercise: a wordy system prompt, sent with every call. Halve its tokens and keep its five
- * rules, each recognised by the words that carry it.
+ * rules, each recognised by the words that carry it — in English or in French, since a learner on
+ * the French page may well rewrite the prompt in French. The labels are messages in the page's
+ * language (getters: the language is the request's); the prompt itself is the exercise's data.
  */
 export const TOKEN_TASK = {
 	prompt:
@@ -18,14 +22,43 @@ export const TOKEN_TASK = {
 	maxTokens: 75,
 	callsPerDay: 50_000,
 	rules: [
-		{ label: 'only orders, deliveries and refunds', pattern: /deliver/i },
-		{ label: 'ask for the order number first', pattern: /order\s*(number|no\b|id\b|#)/i },
 		{
-			label: 'never promise a refund',
-			pattern: /(\b(never|not|no)\b|n['’]t\b)[^.\n]{0,40}promis/i
+			get label() {
+				return m.tools_tokenslib_rule_scope();
+			},
+			// deliveries / livraisons
+			pattern: /deliver|\blivr/i
 		},
-		{ label: 'hand over to a human on request', pattern: /\bhuman/i },
-		{ label: "reply in the customer's language", pattern: /\blanguage/i }
+		{
+			get label() {
+				return m.tools_tokenslib_rule_order_number();
+			},
+			// order number / numéro (n°, référence) de commande, commande n°
+			pattern:
+				/order\s*(number|no\b|id\b|#)|(num[ée]ro|\bn[°º]|\bno\b|r[ée]f[ée]rence|\bid\b)\s*(de\s+(la\s+)?)?commande|commande\s*(n[°º]|#|num[ée]ro)/i
+		},
+		{
+			get label() {
+				return m.tools_tokenslib_rule_no_promise();
+			},
+			// A negation before the promise: never/not/no/…n't promise; ne/jamais/pas/aucun/sans promettre.
+			pattern:
+				/(\b(never|not|no)\b|n['’]t\b)[^.\n]{0,40}promis|(\b(ne|jamais|pas|aucune?|sans)\b|\bn['’])[^.\n]{0,40}prom(is|et|ess)/i
+		},
+		{
+			get label() {
+				return m.tools_tokenslib_rule_human();
+			},
+			// human / humain
+			pattern: /\bhum(an|ain)/i
+		},
+		{
+			get label() {
+				return m.tools_tokenslib_rule_language();
+			},
+			// language / langue
+			pattern: /\blangu(age|e)/i
+		}
 	]
 } as const;
 
