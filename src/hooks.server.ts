@@ -31,7 +31,26 @@ ready?.catch((e) => {
 	console.error(e);
 	process.exit(1);
 });
-process.on('sveltekit:shutdown', () => {
+// Requests still being handled when the server stops: the database closes after the last one.
+// adapter-node drops the connections of requests older than SHUTDOWN_TIMEOUT before it emits
+// the shutdown event, but their handlers are still running; closing the database under them
+// would turn each into a 500 in the log (and, for a write, lose it half-way).
+let inFlight = 0;
+let drained: (() => void) | null = null;
+const counted: Handle = async ({ event, resolve }) => {
+	inFlight++;
+	try {
+		return await resolve(event);
+	} finally {
+		if (--inFlight === 0) drained?.();
+	}
+};
+process.on('sveltekit:shutdown', async () => {
+	if (inFlight > 0)
+		await new Promise<void>((done) => {
+			drained = done;
+			setTimeout(done, 30_000).unref();
+		});
 	void closeDb();
 });
 
@@ -120,6 +139,7 @@ const theme: Handle = async ({ event, resolve }) => {
 };
 
 export const handle = sequence(
+	counted,
 	compress,
 	securityHeaders,
 	origin(privateEnv.ORIGIN || undefined),
