@@ -1,7 +1,8 @@
 // npm run bench:quiz — graded quiz submissions over HTTP against the built server (autocannon,
 // 64 connections, each a learner who opens the quiz page, which opens their attempt, then submits
-// it), and, in the same run, the raw database rate of what one submission does (open_attempt, then
-// submit_attempt: record + schedule) on the same engine, and their ratio. On the embedded default
+// it), and, in the same run, the raw database rate of what one submission does (the page's
+// open_attempt, then the post's my_quiz_state and submit_attempt: record, complete, schedule,
+// close) on the same engine, and their ratio. On the embedded default
 // (PGlite in a worker thread, as the server runs it); and on PostgreSQL too when DATABASE_URL is
 // set (a fresh database, dropped afterwards), where it also runs two app processes side by side,
 // sharing ATTEMPT_SECRET and the database as docs/scaling.md describes, each taking half the
@@ -56,6 +57,8 @@ async function bench(
 				module_id: MODULE,
 				max_attempts: null
 			});
+			// What the form post reads before it grades: the checks and the review cards.
+			await db.forUser(u.id).rpc('my_quiz_state', { module_id: MODULE });
 			await service('submit_attempt', {
 				user_id: u.id,
 				module_id: MODULE,
@@ -133,7 +136,7 @@ async function bench(
 		`  one connection: ${(alone['2xx'] / 2 / 5).toFixed(0)} submissions/s   p50 ${alone.latency.p50} ms   p99 ${alone.latency.p99} ms`
 	);
 	console.log(
-		`Raw database rate of one submission (open_attempt + submit_attempt), same engine, ${writers} writer${writers > 1 ? 's' : ''}:`
+		`Raw database rate of one submission (open_attempt + my_quiz_state + submit_attempt), same engine, ${writers} writer${writers > 1 ? 's' : ''}:`
 	);
 	console.log(`  ${rawRate.toFixed(0)} per second`);
 	console.log(`Ratio submissions/s ÷ raw rate: ${(perSecond / rawRate).toFixed(2)}`);

@@ -107,7 +107,7 @@ describe.each(engines)('quiz attempts on %s', (engine) => {
 				submitAttempt(t.db, a, 'vector-search', { attemptId, passed: true, score: 11 })
 			).rejects.toMatchObject({ code: '23514' });
 			const again = await openAttempt(t.db, a, 'vector-search');
-			expect(again).toMatchObject({ attempt_id: attemptId, attempts: 0 });
+			expect(again).toMatchObject({ attempt_id: attemptId, attempts: null });
 		});
 
 		it('not even the server can record an attempt but by submitting the open one: the helpers are internal', async () => {
@@ -190,7 +190,12 @@ describe.each(engines)('quiz attempts on %s', (engine) => {
 		it('opening a quiz twice resumes the one open attempt of the learner at that module', async () => {
 			const first = await openAttempt(t.db, a, 'docker-basics');
 			expect(first.attempt_id).toMatch(/^[0-9a-f]{32}$/);
-			expect(first).toMatchObject({ attempts: 0, checks: {} });
+			// No limit, no count: attempts only sizes what is left of a limit.
+			expect(first).toMatchObject({ attempts: null, checks: {} });
+			expect(await openAttempt(t.db, a, 'docker-basics', 3)).toMatchObject({
+				attempt_id: first.attempt_id,
+				attempts: 0
+			});
 			expect((await openAttempt(t.db, a, 'docker-basics')).attempt_id).toBe(first.attempt_id);
 			expect(
 				(await openAttempt(t.db, a, 'kubernetes-basics')).attempt_id,
@@ -381,7 +386,7 @@ describe.each(engines)('quiz attempts on %s', (engine) => {
 			expect(await quizRows(t.db, a)).toEqual(before);
 			expect(await openAttempt(t.db, a, 'two-ids'), 'the open attempt is untouched').toMatchObject({
 				attempt_id: attemptId,
-				attempts: 0,
+				attempts: null,
 				checks: { q1: single('o3') }
 			});
 		});
@@ -812,7 +817,7 @@ describe.each(engines)('the server-attempts migration on %s', (engine) => {
 			{ attempt_id: latest, question_id: 'q2' }
 		]);
 		// The learner resumes it, answers locked, and can submit it with them.
-		expect(await openAttempt(t.db, a, 'ml-basics')).toMatchObject({
+		expect(await openAttempt(t.db, a, 'ml-basics', 5)).toMatchObject({
 			attempt_id: latest,
 			attempts: 1,
 			checks: { q1: single('o2'), q2: single('o0') }
@@ -886,6 +891,52 @@ describe.each(engines.filter((e) => e === 'postgres'))(
 				'the quiz reopened on the attempt with its checked answer'
 			).toMatchObject({ attempt_id: attemptId, checks: { q1: single('o3') } });
 			expect(await quizRows(t.db, a)).toMatchObject({ open: 1, checks: 1 });
+		});
+
+		it('a submission sent while an answer is being checked cannot change that answer (JL409)', async () => {
+			const b = await createUser(t.db, 'check-race@example.org');
+			const attemptId = await openAttemptId(t.db, b, 'check-race');
+			// The check holds the open attempt until it commits; the submission, with another answer to
+			// the same question, starts meanwhile and must see the check once it gets the lock.
+			let commit!: () => void;
+			const committed = new Promise<void>((resolve) => (commit = resolve));
+			let locked!: () => void;
+			const checked = new Promise<void>((resolve) => (locked = resolve));
+			const checking = t.db.driver.transaction(async (sql) => {
+				await sql.query(`select set_config('role', 'service_role', true)`);
+				await sql.query(
+					`select * from public.check_answer(user_id => $1, module_id => 'check-race', attempt_id => $2,
+				 question_id => 'q1', answer => $3)`,
+					[b, attemptId, JSON.stringify(single('o3'))]
+				);
+				locked();
+				await committed;
+			});
+			await checked;
+			const submitting = submitAttempt(t.db, b, 'check-race', {
+				attemptId,
+				answers: { q1: single('o0') },
+				passed: true
+			}).then(
+				() => 'stored',
+				(e: { code?: string }) => e.code
+			);
+			let waited = false;
+			for (let i = 0; i < 50 && !waited; i++) {
+				const [w] = await t.db.driver.transaction((sql) =>
+					sql.query<{ n: number }>(
+						`select count(*)::integer as n from pg_stat_activity
+					 where datname = current_database() and wait_event_type = 'Lock'`
+					)
+				);
+				waited = w!.n > 0;
+				if (!waited) await sleep(50);
+			}
+			expect(waited, 'the submission waited for the check').toBe(true);
+			commit();
+			await checking;
+			expect(await submitting).toBe('JL409');
+			expect(await quizRows(t.db, b)).toMatchObject({ attempts: 0, open: 1, checks: 1 });
 		});
 	}
 );

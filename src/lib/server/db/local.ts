@@ -7,10 +7,12 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 type Role = 'anon' | 'authenticated' | 'service_role' | 'supabase_auth_admin';
 
 // One statement for both (`set_config('role', …, true)` is `set local role`): a round trip fewer on
-// every request. The role is a constant from the union above, never user input.
+// every request. The role is a constant from the union above, never user input. The setting names
+// are parameters too, so the statement has no literal of its own and can be sent as one script
+// with the call (script.ts).
 const prelude = (role: Role, claims: Record<string, unknown>) => ({
-	text: `select set_config('request.jwt.claims', $1, true), set_config('role', $2, true)`,
-	params: [JSON.stringify(claims), role]
+	text: `select set_config($1, $2, true), set_config($3, $4, true)`,
+	params: ['request.jwt.claims', JSON.stringify(claims), 'role', role]
 });
 
 /** Runs `fn` in one transaction as `role`, with PostgREST's request claims. */

@@ -1,13 +1,15 @@
 // PGlite in a worker thread. PGlite is single-threaded WebAssembly: in the server's own thread, its
 // query execution and protocol parsing take turns with rendering pages. In a worker it runs on the
 // other core. Calls are serialised inside the worker; a transaction holds the worker until it ends.
-// `run` does a whole transaction of fixed statements in one message (what every RPC call is).
+// `run` does a whole transaction of fixed statements in one message (what every RPC call is), as
+// one simple-protocol query when the statements allow it (script.ts).
 import { mkdirSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { openPglite } from './pglite-open';
+import { script } from './script';
 import type { Driver, Row, Sql } from './types';
 
 // CommonJS, evaluated: the worker needs no file of its own in the build.
@@ -32,6 +34,9 @@ async function handle(m) {
         for (const s of m.steps) last = (await tx.query(s.text, s.params)).rows;
         return last;
       });
+    case 'script':
+      // One simple-protocol query: one implicit transaction, one call into PGlite.
+      return (await db.exec(m.text)).at(-1)?.rows ?? [];
     case 'exec':
       await db.exec(m.text);
       return null;
@@ -132,7 +137,10 @@ export async function pgliteWorkerDriver(
 
 	return {
 		kind: 'pglite',
-		run: (steps) => send<Row[]>({ op: 'run', steps }) as never,
+		run: (steps) => {
+			const text = script(steps);
+			return send<Row[]>(text === null ? { op: 'run', steps } : { op: 'script', text });
+		},
 		transaction: async (fn) => {
 			const tx = txs++;
 			await send({ op: 'begin', tx });

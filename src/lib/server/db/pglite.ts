@@ -3,7 +3,8 @@ import { resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import { NodeFS } from '@electric-sql/pglite/nodefs';
 import { openPglite } from './pglite-open';
-import type { Driver } from './types';
+import { script } from './script';
+import type { Driver, Row } from './types';
 
 /**
  * PostgreSQL compiled to WebAssembly, persisted in `dataDir` (or in memory when it is null), with
@@ -23,8 +24,18 @@ export async function pgliteDriver(dataDir: string | null, { fsync = true } = {}
 			db.transaction((tx) =>
 				fn({ query: async (text, params) => (await tx.query(text, params)).rows as never })
 			),
-		exec: async (script) => {
-			await db.exec(script);
+		// As the worker does: one simple-protocol query, one implicit transaction (script.ts).
+		run: async (steps) => {
+			const text = script(steps);
+			if (text !== null) return (await db.exec(text)).at(-1)?.rows ?? [];
+			return db.transaction(async (tx) => {
+				let last: Row[] = [];
+				for (const s of steps) last = (await tx.query<Row>(s.text, s.params)).rows;
+				return last;
+			});
+		},
+		exec: async (text) => {
+			await db.exec(text);
 		},
 		close: () => db.close()
 	};
