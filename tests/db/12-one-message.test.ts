@@ -10,8 +10,8 @@ const hostile = [
 	"'); drop table public.quiz_attempts; --",
 	"it's",
 	"''",
-	'back\\slash \\\' and \\\\',
-	'E\'\\x41\'',
+	"back\\slash \\' and \\\\",
+	"E'\\x41'",
 	'$$ dollar $$ $1 $tag$',
 	'/* comment */ -- line',
 	'naïve café — ✓ 😀',
@@ -93,7 +93,10 @@ describe.each(engines)('calls as one message on %s', (engine) => {
 		);
 		expect(after).toMatchObject({ role: 'service_role', open: 0 });
 		const [plain] = await t.db.driver.run!([
-			{ text: 'select current_user as role, current_setting($1, true) as claims', params: ['request.jwt.claims'] }
+			{
+				text: 'select current_user as role, current_setting($1, true) as claims',
+				params: ['request.jwt.claims']
+			}
 		]);
 		expect(plain!.role, 'the next call starts as the connection owner again').not.toMatch(
 			/authenticated|service_role|anon/

@@ -25,7 +25,10 @@ describe('one-message scripts (src/lib/server/db/script.ts)', () => {
 		expect(
 			script([
 				{ text: 'select set_config($1, $2, true)', params: ['role', 'anon'] },
-				{ text: 'select * from public.f(a => $1, b => $2, c => $10)', params: [1, null, 3, 4, 5, 6, 7, 8, 9, "x'"] }
+				{
+					text: 'select * from public.f(a => $1, b => $2, c => $10)',
+					params: [1, null, 3, 4, 5, 6, 7, 8, 9, "x'"]
+				}
 			])
 		).toBe(
 			"select set_config('role', 'anon', true);\nselect * from public.f(a => '1', b => NULL, c => 'x''')"

@@ -14,8 +14,7 @@ export function postgresDriver(connectionString: string, max = 10): Driver {
 		try {
 			await client.query('begin');
 			const result = await fn({
-				query: async (text, params) =>
-					(await client.query(text, params as unknown[])).rows as never
+				query: async (text, params) => (await client.query(text, params as unknown[])).rows as never
 			});
 			await client.query('commit');
 			return result;
