@@ -849,6 +849,20 @@ describe.each(engines.filter((e) => e === 'postgres'))(
 		afterAll(() => t.dispose());
 
 		const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+		/** Whether a call of this database came to wait for a lock within 2.5 s. */
+		const lockWaited = async () => {
+			for (let i = 0; i < 50; i++) {
+				const [w] = await t.db.driver.transaction((sql) =>
+					sql.query<{ n: number }>(
+						`select count(*)::integer as n from pg_stat_activity
+					 where datname = current_database() and wait_event_type = 'Lock'`
+					)
+				);
+				if (w!.n > 0) return true;
+				await sleep(50);
+			}
+			return false;
+		};
 
 		it('an answer checked as the attempt expires keeps the attempt open', async () => {
 			const attemptId = await openAttemptId(t.db, a, 'expiry-race', 1);
@@ -873,17 +887,7 @@ describe.each(engines.filter((e) => e === 'postgres'))(
 			});
 			await sleep(1500);
 			const reopening = openAttempt(t.db, a, 'expiry-race', 1);
-			let waited = false;
-			for (let i = 0; i < 50 && !waited; i++) {
-				const [w] = await t.db.driver.transaction((sql) =>
-					sql.query<{ n: number }>(
-						`select count(*)::integer as n from pg_stat_activity
-					 where datname = current_database() and wait_event_type = 'Lock'`
-					)
-				);
-				waited = w!.n > 0;
-				if (!waited) await sleep(50);
-			}
+			await lockWaited();
 			commit();
 			await checking;
 			expect(
@@ -921,18 +925,7 @@ describe.each(engines.filter((e) => e === 'postgres'))(
 				() => 'stored',
 				(e: { code?: string }) => e.code
 			);
-			let waited = false;
-			for (let i = 0; i < 50 && !waited; i++) {
-				const [w] = await t.db.driver.transaction((sql) =>
-					sql.query<{ n: number }>(
-						`select count(*)::integer as n from pg_stat_activity
-					 where datname = current_database() and wait_event_type = 'Lock'`
-					)
-				);
-				waited = w!.n > 0;
-				if (!waited) await sleep(50);
-			}
-			expect(waited, 'the submission waited for the check').toBe(true);
+			expect(await lockWaited(), 'the submission waited for the check').toBe(true);
 			commit();
 			await checking;
 			expect(await submitting).toBe('JL409');
