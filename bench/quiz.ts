@@ -80,7 +80,7 @@ async function bench(
 
 	let n = 0;
 	// Each connection is one learner: load the quiz page (which opens the attempt), submit it.
-	type Learner = { user?: (typeof users)[number]; attempt?: string };
+	type Learner = { user?: (typeof users)[number]; attempt?: string; roadmap?: string };
 	const submit = (url: string, connections: number, duration: number) =>
 		autocannon({
 			url: `${url}/modules/${MODULE}/quiz`,
@@ -95,6 +95,8 @@ async function bench(
 					},
 					onResponse: (_status, body, context: Learner) => {
 						context.attempt = /name="attempt" value="([0-9a-f]{32})"/.exec(body)?.[1] ?? '';
+						// The form sends the page's roadmap back, as a browser would.
+						context.roadmap = /name="roadmap" value="([a-z0-9-]+)"/.exec(body)?.[1];
 					}
 				},
 				{
@@ -102,7 +104,7 @@ async function bench(
 					path: `/modules/${MODULE}/quiz?/submit`,
 					setupRequest: (req, context: Learner) => {
 						const u = context.user!;
-						const body = `attempt=${context.attempt}`;
+						const body = `attempt=${context.attempt}${context.roadmap ? `&roadmap=${context.roadmap}` : ''}`;
 						return {
 							...req,
 							body,

@@ -65,6 +65,15 @@ describe.each(engines)('calls as one message on %s', (engine) => {
 		});
 	});
 
+	it('bytes (a session token hash) come back unchanged, NUL, quote and backslash included', async () => {
+		const bytes = Buffer.from([0, 1, 39, 92, 36, 59, 128, 255]);
+		const [row] = await t.db.driver.run!([
+			{ text: 'select $1 as b, length($1) as n', params: [bytes] }
+		]);
+		expect(Buffer.from(row!.b as Uint8Array).equals(bytes), 'same bytes').toBe(true);
+		expect(row!.n).toBe(8);
+	});
+
 	it('a NUL in a value is refused by the database, as with a bound parameter, not cut short', async () => {
 		expect(script([{ text: 'select $1::text', params: ['a\0b'] }])).toBeNull();
 		await expect(

@@ -13,11 +13,15 @@ describe('one-message scripts (src/lib/server/db/script.ts)', () => {
 		expect(literal(new Date('2026-12-03T00:00:00Z'))).toBe("'2026-12-03T00:00:00.000Z'");
 	});
 
+	it('writes bytes as bytea hex input, typed: bytes are only bound for a bytea', () => {
+		expect(literal(Buffer.from("x'\\"))).toBe("E'\\\\x78275c'::bytea");
+		expect(literal(new Uint8Array([0, 255]))).toBe("E'\\\\x00ff'::bytea");
+	});
+
 	it('refuses what it cannot write as a literal: the caller binds those', () => {
 		expect(literal('a\0b')).toBeNull();
 		expect(literal(new Date(Number.NaN))).toBeNull();
 		expect(literal({ a: 1 })).toBeNull();
-		expect(literal(Buffer.from('x'))).toBeNull();
 		expect(literal(Symbol('s'))).toBeNull();
 	});
 

@@ -31,8 +31,22 @@ function emphasis(escaped: string): string {
 	);
 }
 
+// Its texts are a course's (options, items, feedback), the same on every page load: each is
+// rendered once. Bounded all the same, should it ever be handed texts without end.
+const renderedInline = new Map<string, string>();
+
 /** Inline Markdown to safe HTML. */
 export function inlineHtml(text: string): string {
+	let html = renderedInline.get(text);
+	if (html === undefined) {
+		if (renderedInline.size >= 20_000) renderedInline.clear();
+		html = renderInline(text);
+		renderedInline.set(text, html);
+	}
+	return html;
+}
+
+function renderInline(text: string): string {
 	let out = '';
 	let last = 0;
 	for (const m of text.matchAll(CODE)) {

@@ -20,6 +20,10 @@ export function literal(value: unknown): string | null {
 			text = String(value);
 			break;
 		default:
+			// Bytes are only ever bound for a bytea (the session token's hash): written as bytea's
+			// hex input with its type, what a binary parameter of node-postgres or PGlite is.
+			if (value instanceof Uint8Array)
+				return `E'\\\\x${Buffer.from(value).toString('hex')}'::bytea`;
 			if (value instanceof Date && !Number.isNaN(value.getTime())) text = value.toISOString();
 			else return null;
 	}

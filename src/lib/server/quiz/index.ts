@@ -40,8 +40,16 @@ export function markdown(text: string): string {
 }
 
 export function quizVersion(quiz: Quiz): string {
-	return createHash('sha256').update(JSON.stringify(quiz)).digest('hex').slice(0, 16);
+	let version = versions.get(quiz);
+	if (version === undefined) {
+		version = createHash('sha256').update(JSON.stringify(quiz)).digest('hex').slice(0, 16);
+		versions.set(quiz, version);
+	}
+	return version;
 }
+
+// A catalog's quizzes never change once loaded (a new catalog is new objects): hashed once each.
+const versions = new WeakMap<Quiz, string>();
 
 export type ShownQuestion = PublicQuestion & { promptHtml: string };
 

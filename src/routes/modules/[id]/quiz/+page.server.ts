@@ -34,7 +34,12 @@ async function history(db: NonNullable<App.Locals['db']>, moduleId: string) {
 
 /** The roadmap the quiz is taken in (`?roadmap=`, else one the learner follows), for what comes next. */
 async function roadmapOf(locals: App.Locals, moduleId: string, wanted: unknown) {
-	const followed = locals.db ? (await myEnrollments(locals.db)).map((e) => e.roadmap_id) : [];
+	// The one asked for, when it holds this module, needs no look at what the learner follows (the
+	// quiz form sends the page's own roadmap back with each submission).
+	const followed =
+		locals.db && roadmapFor(moduleId, wanted, []) !== wanted
+			? (await myEnrollments(locals.db)).map((e) => e.roadmap_id)
+			: [];
 	const id = roadmapFor(moduleId, wanted, followed);
 	return id ? { id, title: catalog.roadmaps.get(id)!.title } : null;
 }
