@@ -2,7 +2,9 @@
 // 64 connections, each a learner who opens the quiz page, which opens their attempt, then submits
 // it), and, in the same run, the raw database rate of what one submission does (the page's
 // open_attempt, then the post's my_quiz_state and submit_attempt: record, complete, schedule,
-// close) on the same engine, and their ratio. On the embedded default
+// close) on the same engine, and their ratio; then the raw rate of every call the two requests
+// make (session lookups and the page's other reads too), which shows how much of the gap is the
+// database and how much the app server. On the embedded default
 // (PGlite in a worker thread, as the server runs it); and on PostgreSQL too when DATABASE_URL is
 // set (a fresh database, dropped afterwards), where it also runs two app processes side by side,
 // sharing ATTEMPT_SECRET and the database as docs/scaling.md describes, each taking half the
@@ -11,7 +13,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
-import { signUp } from '../src/lib/server/auth/local';
+import { sessionUser, signUp } from '../src/lib/server/auth/local';
 import { LocalDb } from '../src/lib/server/db/local';
 import { migrate } from '../src/lib/server/db/migrate';
 import { pgliteWorkerDriver } from '../src/lib/server/db/pglite-worker';
@@ -45,37 +47,55 @@ async function bench(
 		users.push({ id: r.user.id, cookie: `jalons_session=${r.token}` });
 	}
 
-	// Raw rate of what one submission does, on the same engine and driver, in this process.
+	// Raw rate of what one submission does, on the same engine and driver, in this process: the
+	// issue's definition (the calls that open, read and record the attempt); then every call the
+	// two requests make, the session lookups and the page's other reads included, for where the
+	// rest of an HTTP submission's time goes.
 	const service = (fn: string, args: Record<string, unknown>) => db.serviceRpc(fn, args);
-	let raw = 0;
-	const rawEnd = performance.now() + 5000;
-	const writer = async () => {
-		while (performance.now() < rawEnd) {
-			const u = users[raw++ % USERS]!;
-			const [open] = await service('open_attempt', {
-				user_id: u.id,
-				module_id: MODULE,
-				max_attempts: null
-			});
-			// What the form post reads before it grades: the checks and the review cards.
-			await db.forUser(u.id).rpc('my_quiz_state', { module_id: MODULE });
-			await service('submit_attempt', {
-				user_id: u.id,
-				module_id: MODULE,
-				attempt_id: open!.attempt_id,
-				quiz_version: 'bench',
-				answers: {},
-				results: { q1: { score: 0, max: 1 } },
-				score: 0,
-				max_score: 8,
-				passed: false,
-				max_attempts: null,
-				cards: [{ module_id: MODULE, question_id: 'q1', card: {}, due: new Date().toISOString() }]
-			});
+	const submission = async (u: (typeof users)[number], everything: boolean) => {
+		const token = u.cookie.slice('jalons_session='.length);
+		const learner = db.forUser(u.id);
+		// The page: session, the nav's review count, the learner's roadmaps, their attempts, the
+		// attempt opened.
+		if (everything) {
+			await sessionUser(db, token);
+			await learner.rpc('my_review_count', {});
+			await learner.rpc('my_enrollments', {});
+			await learner.rpc('my_attempts', { module_id: MODULE });
 		}
+		const [open] = await service('open_attempt', {
+			user_id: u.id,
+			module_id: MODULE,
+			max_attempts: null
+		});
+		// The post: session, then what it reads before it grades (the checks and the review cards).
+		if (everything) await sessionUser(db, token);
+		await learner.rpc('my_quiz_state', { module_id: MODULE });
+		await service('submit_attempt', {
+			user_id: u.id,
+			module_id: MODULE,
+			attempt_id: open!.attempt_id,
+			quiz_version: 'bench',
+			answers: {},
+			results: { q1: { score: 0, max: 1 } },
+			score: 0,
+			max_score: 8,
+			passed: false,
+			max_attempts: null,
+			cards: [{ module_id: MODULE, question_id: 'q1', card: {}, due: new Date().toISOString() }]
+		});
 	};
-	await Promise.all(Array.from({ length: writers }, writer));
-	const rawRate = raw / 5;
+	const rawRateOf = async (everything: boolean) => {
+		let done = 0;
+		const end = performance.now() + 5000;
+		const writer = async () => {
+			while (performance.now() < end) await submission(users[done++ % USERS]!, everything);
+		};
+		await Promise.all(Array.from({ length: writers }, writer));
+		return done / 5;
+	};
+	const rawRate = await rawRateOf(false);
+	const rawAll = await rawRateOf(true);
 	await db.close();
 
 	let n = 0;
@@ -142,6 +162,12 @@ async function bench(
 	);
 	console.log(`  ${rawRate.toFixed(0)} per second`);
 	console.log(`Ratio submissions/s ÷ raw rate: ${(perSecond / rawRate).toFixed(2)}`);
+	console.log(
+		`Raw rate of every database call the page load and the post make (2 session lookups, my_review_count, my_enrollments, my_attempts, open_attempt, my_quiz_state, submit_attempt):`
+	);
+	console.log(
+		`  ${rawAll.toFixed(0)} per second; ratio submissions/s ÷ this rate: ${(perSecond / rawAll).toFixed(2)}`
+	);
 
 	if (processes > 1) {
 		// Several app processes behind a load balancer: the bench spreads the connections itself.
