@@ -81,8 +81,39 @@ describe.each(engines)('quiz attempts on %s', (engine) => {
 			).rejects.toMatchObject(denied);
 			const mine = await t.db
 				.forUser(a)
-				.rpc<{ score: string; passed: boolean }>('my_attempts', { module_id: 'rag-fundamentals' });
-			expect(mine.map((m) => [Number(m.score), m.passed])).toEqual([[2, false]]);
+				.rpc<{ score: string; passed: boolean; total: number }>('my_attempts', {
+					module_id: 'rag-fundamentals',
+					recent: 10
+				});
+			expect(mine.map((m) => [Number(m.score), m.passed, m.total])).toEqual([[2, false, 1]]);
+		});
+
+		it('my_attempts returns the latest attempts, newest first, with the count of all, and at most 50', async () => {
+			const b = await createUser(t.db, 'many-attempts@example.org');
+			const module = 'prompt-design-basics';
+			for (let score = 0; score < 12; score++)
+				await submitAttempt(t.db, b, module, {
+					attemptId: await openAttemptId(t.db, b, module),
+					score,
+					maxScore: 20
+				});
+			const latest = (recent: number | null) =>
+				t.db.forUser(b).rpc<{ score: string; total: number; results?: unknown }>('my_attempts', {
+					module_id: module,
+					recent
+				});
+			const ten = await latest(10);
+			expect(ten.map((r) => Number(r.score))).toEqual([11, 10, 9, 8, 7, 6, 5, 4, 3, 2]);
+			expect(new Set(ten.map((r) => r.total))).toEqual(new Set([12]));
+			expect(ten[0], "an attempt's results stay out of the history").not.toHaveProperty('results');
+			expect((await latest(3)).map((r) => Number(r.score))).toEqual([11, 10, 9]);
+			expect(await latest(null), 'no number is the default, 10').toHaveLength(10);
+			expect(await latest(-1)).toEqual([]);
+			expect(await latest(1000), 'all 12, under the cap of 50').toHaveLength(12);
+			expect(
+				await t.db.forUser(a).rpc('my_attempts', { module_id: module, recent: 10 }),
+				"another learner's attempts are not theirs"
+			).toEqual([]);
 		});
 
 		it('a pass completes the module in the same transaction; a fail does not', async () => {

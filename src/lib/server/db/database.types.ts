@@ -552,15 +552,15 @@ export type Database = {
 				}[];
 			};
 			my_attempts: {
-				Args: { module_id: string };
+				Args: { module_id: string; recent: number };
 				Returns: {
 					id: string;
 					max_score: number;
 					passed: boolean;
-					results: Json;
 					score: number;
 					started_at: string;
 					submitted_at: string;
+					total: number;
 				}[];
 			};
 			my_best_scores: {

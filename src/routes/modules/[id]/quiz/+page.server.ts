@@ -21,15 +21,22 @@ function lookup(id: string) {
 	return { module, quiz };
 }
 
+/** The attempts the page shows: the latest ones, newest first. */
+const RECENT_ATTEMPTS = 10;
+
+/** The learner's latest attempts at the quiz, and how many they have made there in all. */
 async function history(db: NonNullable<App.Locals['db']>, moduleId: string) {
-	const rows = await call(db, 'my_attempts', { module_id: moduleId });
-	return rows.map((r) => ({
-		id: r.id,
-		score: Number(r.score),
-		max: Number(r.max_score),
-		passed: r.passed,
-		date: new Date(r.submitted_at).toISOString()
-	}));
+	const rows = await call(db, 'my_attempts', { module_id: moduleId, recent: RECENT_ATTEMPTS });
+	return {
+		total: rows[0]?.total ?? 0,
+		recent: rows.map((r) => ({
+			id: r.id,
+			score: Number(r.score),
+			max: Number(r.max_score),
+			passed: r.passed,
+			date: new Date(r.submitted_at).toISOString()
+		}))
+	};
 }
 
 /** The roadmap the quiz is taken in (`?roadmap=`, else one the learner follows), for what comes next. */
@@ -61,7 +68,7 @@ export async function load({ params, locals, url }) {
 		return {
 			...base,
 			signedIn: false as const,
-			history: [],
+			history: { total: 0, recent: [] },
 			left: null,
 			...guestQuiz(module.id, quiz)
 		};
