@@ -588,6 +588,102 @@ describe.each(engines)('quiz attempts on %s', (engine) => {
 			expect((await openAttempt(t.db, b, 'parallel-limit', 2)).attempt_id).toBeNull();
 		});
 
+		it('offers no attempt once the limit is used, not even one a lowered limit left open', async () => {
+			await submitAttempt(t.db, b, 'limit-left-open', {
+				attemptId: await openAttemptId(t.db, b, 'limit-left-open')
+			});
+			const attemptId = await openAttemptId(t.db, b, 'limit-left-open', 2);
+			expect(await checkAnswer(t.db, b, 'limit-left-open', attemptId, 'q1', single('o1'))).toEqual(
+				single('o1')
+			);
+			await expect(
+				submitAttempt(t.db, b, 'limit-left-open', {
+					attemptId,
+					answers: { q1: single('o1') },
+					maxAttempts: 1
+				})
+			).rejects.toMatchObject({ code: 'JL429' });
+			// With the limit at 1, the open attempt cannot be submitted: it is not offered.
+			expect(await openAttempt(t.db, b, 'limit-left-open', 1)).toMatchObject({
+				attempt_id: null,
+				attempts: 1,
+				checks: {}
+			});
+			// It stays open with its check, and is offered again once the limit allows it.
+			expect(await openRows(b, 'limit-left-open')).toEqual([{ attempt_id: attemptId }]);
+			expect(await openAttempt(t.db, b, 'limit-left-open', 2)).toMatchObject({
+				attempt_id: attemptId,
+				attempts: 1,
+				checks: { q1: single('o1') }
+			});
+		});
+
+		// Two connections interleaved at one point: only PostgreSQL has them (PGlite runs one call
+		// at a time, so the interleaving cannot happen there).
+		if (engine === 'postgres')
+			it('does not open an attempt when a submission commits between its count and its insert', async () => {
+				const moduleId = 'limit-race';
+				await submitAttempt(t.db, b, moduleId, {
+					attemptId: await openAttemptId(t.db, b, moduleId)
+				});
+				// A test-only trigger holds open_attempt() at its insert, after it has counted, while
+				// the session that calls it has jalons.pause_open set: it waits for an advisory lock the
+				// test holds.
+				await t.db.driver.exec(`
+						create schema test_hooks;
+						create function test_hooks.pause() returns trigger language plpgsql as $f$
+						begin
+							if current_setting('jalons.pause_open', true) = 'on' then
+								perform pg_advisory_xact_lock(4242);
+							end if;
+							return new;
+						end $f$;
+						create trigger test_pause before insert on public.quiz_open_attempts
+							for each row execute function test_hooks.pause();`);
+				try {
+					let release!: () => void;
+					let held!: () => void;
+					const isHeld = new Promise<void>((r) => (held = r));
+					const holder = t.db.driver.transaction(async (sql) => {
+						await sql.query('select pg_advisory_xact_lock(4242)');
+						held();
+						await new Promise<void>((r) => (release = r));
+					});
+					await isHeld;
+					const paused = t.db.driver.transaction(async (sql) => {
+						await sql.query(`select set_config('jalons.pause_open', 'on', true)`);
+						return sql.query<{ attempt_id: string | null; attempts: number }>(
+							'select * from public.open_attempt($1, $2, 2)',
+							[b, moduleId]
+						);
+					});
+					// Wait until it is held at the insert, having counted 1 attempt of 2.
+					for (let waited = 0; ; waited++) {
+						const rows = await t.db.driver.transaction((sql) =>
+							sql.query(`select 1 from pg_locks where locktype = 'advisory' and not granted`)
+						);
+						if (rows.length > 0) break;
+						if (waited > 600) throw new Error('open_attempt() never reached its insert');
+						await new Promise((r) => setTimeout(r, 50));
+					}
+					// Meanwhile another tab opens the quiz and submits: the limit of 2 is used.
+					await submitAttempt(t.db, b, moduleId, {
+						attemptId: await openAttemptId(t.db, b, moduleId, 2),
+						maxAttempts: 2
+					});
+					release();
+					await holder;
+					const [late] = await paused;
+					expect(late).toMatchObject({ attempt_id: null, attempts: 2 });
+					expect(await openRows(b, moduleId)).toEqual([]);
+					expect((await openAttempt(t.db, b, moduleId, 2)).attempt_id).toBeNull();
+				} finally {
+					await t.db.driver.exec(
+						'drop trigger test_pause on public.quiz_open_attempts; drop schema test_hooks cascade'
+					);
+				}
+			});
+
 		it('an attempt with checked answers stays open past its expiry and still counts; one without is replaced', async () => {
 			const expire = (user: string, moduleId: string) =>
 				t.db.asService((sql) =>
