@@ -660,7 +660,10 @@ describe.each(engines)('quiz attempts on %s', (engine) => {
 					// Wait until it is held at the insert, having counted 1 attempt of 2.
 					for (let waited = 0; ; waited++) {
 						const rows = await t.db.driver.transaction((sql) =>
-							sql.query(`select 1 from pg_locks where locktype = 'advisory' and not granted`)
+							sql.query(
+								`select 1 from pg_locks where locktype = 'advisory' and objid = 4242 and not granted
+								 and database = (select oid from pg_database where datname = current_database())`
+							)
 						);
 						if (rows.length > 0) break;
 						if (waited > 600) throw new Error('open_attempt() never reached its insert');
