@@ -3,15 +3,46 @@ import { holdScripts, passQuiz } from './helpers';
 
 const unique = () => `learner-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.org`;
 
+/** What each page's sign-up posts got back, for the message of a sign-in that never shows. */
+const signUpAnswers = new WeakMap<Page, string[]>();
+
 async function signUp(page: Page, email: string, password = 'a good long password') {
+	if (!signUpAnswers.has(page)) {
+		const answers: string[] = [];
+		signUpAnswers.set(page, answers);
+		page.on('response', (res) => {
+			const url = new URL(res.url());
+			if (res.request().method() === 'POST' && url.pathname === '/signup')
+				answers.push(`${res.status()} ${res.headers()['content-type'] ?? ''}`.trim());
+		});
+	}
 	await page.goto('/signup');
 	await page.getByLabel('Email').fill(email);
 	await page.getByLabel('Password').fill(password);
 	await page.getByRole('button', { name: 'Create account' }).click();
 }
 
+/**
+ * Signed in: the header links to the account. A sign-up is a bcrypt hash and four database
+ * transactions, then the home page: on a busy CI machine this waits longer than one assertion's
+ * default, and when it fails it says what the page showed instead.
+ */
 async function signedIn(page: Page) {
-	await expect(page.getByRole('link', { name: 'Account', exact: true })).toBeVisible();
+	try {
+		await expect(page.getByRole('link', { name: 'Account', exact: true })).toBeVisible({
+			timeout: 45_000
+		});
+	} catch (e) {
+		const shown = await page
+			.locator('main')
+			.innerText({ timeout: 2_000 })
+			.catch(() => '(no main)');
+		const answers = signUpAnswers.get(page)?.join(', ') || 'none seen';
+		throw new Error(
+			`not signed in at ${page.url()}; sign-up posts answered: ${answers}; the page shows: ${shown.replace(/\s+/g, ' ').slice(0, 400)}`,
+			{ cause: e }
+		);
+	}
 }
 
 async function signOut(page: Page) {
