@@ -34,7 +34,10 @@ export async function signUpNew(page: Page, displayName?: string): Promise<strin
 	if (displayName) await page.getByLabel('Display name (optional)').fill(displayName);
 	await page.getByRole('button', { name: 'Create account' }).click();
 	// Signed in: the header links to the account — in its bar, or below 64rem in its closed menu.
-	await expect(page.locator('header a[href="/account"]').first()).toBeAttached();
+	// A bcrypt hash, four transactions and the home page: on a busy machine, more than 20 s.
+	await expect(page.locator('header a[href="/account"]').first()).toBeAttached({
+		timeout: 45_000
+	});
 	return email;
 }
 
