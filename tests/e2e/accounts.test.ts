@@ -1,49 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
-import { holdScripts, passQuiz } from './helpers';
+import { expectSignedIn, holdScripts, passQuiz, submitSignUp } from './helpers';
 
 const unique = () => `learner-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.org`;
-
-/** What each page's sign-up posts got back, for the message of a sign-in that never shows. */
-const signUpAnswers = new WeakMap<Page, string[]>();
-
-async function signUp(page: Page, email: string, password = 'a good long password') {
-	if (!signUpAnswers.has(page)) {
-		const answers: string[] = [];
-		signUpAnswers.set(page, answers);
-		page.on('response', (res) => {
-			const url = new URL(res.url());
-			if (res.request().method() === 'POST' && url.pathname === '/signup')
-				answers.push(`${res.status()} ${res.headers()['content-type'] ?? ''}`.trim());
-		});
-	}
-	await page.goto('/signup');
-	await page.getByLabel('Email').fill(email);
-	await page.getByLabel('Password').fill(password);
-	await page.getByRole('button', { name: 'Create account' }).click();
-}
-
-/**
- * Signed in: the header links to the account. A sign-up is a bcrypt hash and four database
- * transactions, then the home page: on a busy CI machine this waits longer than one assertion's
- * default, and when it fails it says what the page showed instead.
- */
-async function signedIn(page: Page) {
-	try {
-		await expect(page.getByRole('link', { name: 'Account', exact: true })).toBeVisible({
-			timeout: 45_000
-		});
-	} catch (e) {
-		const shown = await page
-			.locator('main')
-			.innerText({ timeout: 2_000 })
-			.catch(() => '(no main)');
-		const answers = signUpAnswers.get(page)?.join(', ') || 'none seen';
-		throw new Error(
-			`not signed in at ${page.url()}; sign-up posts answered: ${answers}; the page shows: ${shown.replace(/\s+/g, ' ').slice(0, 400)}`,
-			{ cause: e }
-		);
-	}
-}
 
 async function signOut(page: Page) {
 	await page.getByRole('button', { name: 'Sign out' }).first().click();
@@ -56,7 +14,7 @@ test('sign up → read a module → pass its quiz → the roadmap shows it → s
 	baseURL
 }) => {
 	const email = unique();
-	await signUp(page, email);
+	await submitSignUp(page, email);
 	await expect(page).toHaveURL(/\/$/);
 	await expect(page.getByRole('link', { name: 'Account', exact: true })).toBeVisible();
 
@@ -100,7 +58,7 @@ test('sign up → read a module → pass its quiz → the roadmap shows it → s
 	await page.getByLabel('Email').fill(email);
 	await page.getByLabel('Password').fill('a good long password');
 	await page.getByRole('button', { name: 'Sign in' }).click();
-	await signedIn(page);
+	await expectSignedIn(page);
 	await page.goto('/roadmaps/mlops-engineer');
 	await expect(page.getByRole('progressbar', { name: 'MLOps Engineer roadmap' })).toHaveAttribute(
 		'aria-valuenow',
@@ -112,8 +70,8 @@ test('sign up → read a module → pass its quiz → the roadmap shows it → s
 	// A second account sees none of it.
 	const other = await browser.newContext();
 	const page2 = await other.newPage();
-	await signUp(page2, unique());
-	await signedIn(page2);
+	await submitSignUp(page2, unique());
+	await expectSignedIn(page2);
 	await page2.goto('/roadmaps/mlops-engineer');
 	await expect(page2.getByRole('progressbar', { name: 'MLOps Engineer roadmap' })).toHaveAttribute(
 		'aria-valuenow',
@@ -151,11 +109,11 @@ test('sign-up errors show next to the field and write nothing', async ({ page })
 
 test('a taken email is refused next to the field', async ({ page, browser }) => {
 	const email = unique();
-	await signUp(page, email);
+	await submitSignUp(page, email);
 	await expect(page.getByRole('link', { name: 'Account', exact: true })).toBeVisible();
 	const other = await browser.newContext();
 	const page2 = await other.newPage();
-	await signUp(page2, email, 'another good password');
+	await submitSignUp(page2, email, 'another good password');
 	await expect(
 		page2.getByText('An account with this email already exists. Sign in instead?')
 	).toBeVisible();
@@ -164,7 +122,7 @@ test('a taken email is refused next to the field', async ({ page, browser }) => 
 });
 
 test('a tampered session cookie means signed out', async ({ page, context }) => {
-	await signUp(page, unique());
+	await submitSignUp(page, unique());
 	await expect(page.getByRole('link', { name: 'Account', exact: true })).toBeVisible();
 	const cookie = (await context.cookies()).find((c) => c.name === 'jalons_session')!;
 	expect(cookie.httpOnly).toBe(true);
@@ -178,8 +136,8 @@ test('a tampered session cookie means signed out', async ({ page, context }) => 
 
 test('account: rename, then delete after confirming', async ({ page }) => {
 	const email = unique();
-	await signUp(page, email);
-	await signedIn(page);
+	await submitSignUp(page, email);
+	await expectSignedIn(page);
 	await page.goto('/account');
 	await page.getByRole('textbox', { name: 'Display name', exact: true }).fill('Ada L.');
 	await page.getByRole('button', { name: 'Save' }).click();
@@ -231,15 +189,15 @@ test('change the password: other sessions end, this one stays, the new password 
 	browser
 }) => {
 	const email = unique();
-	await signUp(page, email, 'first password 1');
-	await signedIn(page);
+	await submitSignUp(page, email, 'first password 1');
+	await expectSignedIn(page);
 	const elsewhere = await browser.newContext();
 	const other = await elsewhere.newPage();
 	await other.goto('/login');
 	await other.getByLabel('Email').fill(email);
 	await other.getByLabel('Password').fill('first password 1');
 	await other.getByRole('button', { name: 'Sign in' }).click();
-	await signedIn(other);
+	await expectSignedIn(other);
 
 	await page.goto('/account');
 	const form = page.locator('section', { has: page.getByRole('heading', { name: 'Password' }) });
@@ -272,7 +230,7 @@ test('change the password: other sessions end, this one stays, the new password 
 	await expect(login.getByLabel('Email')).toHaveValue(email);
 	await login.getByLabel('Password').fill('second password 2');
 	await login.getByRole('button', { name: 'Sign in' }).click();
-	await signedIn(login);
+	await expectSignedIn(login);
 	await fresh.close();
 });
 
@@ -282,14 +240,14 @@ test('without JavaScript: change the email (current password needed, a taken one
 	const context = await browser.newContext({ javaScriptEnabled: false });
 	const page = await context.newPage();
 	const taken = unique();
-	await signUp(page, taken);
-	await signedIn(page);
+	await submitSignUp(page, taken);
+	await expectSignedIn(page);
 	await signOut(page);
 	const email = unique();
-	await signUp(page, email);
+	await submitSignUp(page, email);
 	// Each step waits for its response: a navigation started before it would cancel the post (a CI
 	// run once changed the email of the account still signed in, `taken`, to itself).
-	await signedIn(page);
+	await expectSignedIn(page);
 	await page.goto('/account');
 	const form = page.locator('section', {
 		has: page.getByRole('heading', { name: 'Email address' })
@@ -319,6 +277,6 @@ test('without JavaScript: change the email (current password needed, a taken one
 	await page.getByLabel('Email').fill(renamed);
 	await page.getByLabel('Password').fill('a good long password');
 	await page.getByRole('button', { name: 'Sign in' }).click();
-	await signedIn(page);
+	await expectSignedIn(page);
 	await context.close();
 });

@@ -1,5 +1,5 @@
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type APIRequestContext, type Page } from '@playwright/test';
+import { expect, type APIRequestContext, type Locator, type Page } from '@playwright/test';
 import { catalog, rightFields } from './catalog';
 
 /** Fails with the list of violations, so a failing run says what to fix. */
@@ -25,19 +25,68 @@ export async function linksTo(page: Page, prefix: string): Promise<string[]> {
 	return [...new Set(hrefs)];
 }
 
+/**
+ * How long a sign-up or sign-in may take to show: a bcrypt hash and a few database transactions,
+ * then the next page — on a busy CI machine, more than one assertion's default 20 s.
+ */
+const SIGN_IN_TIMEOUT = 45_000;
+
+/** What each page's sign-up posts got back, for the message of a sign-in that never shows. */
+const signUpAnswers = new WeakMap<Page, string[]>();
+
+/** Fills and sends the sign-up form (recording what its posts get back, for `expectSignedIn`). */
+export async function submitSignUp(
+	page: Page,
+	email: string,
+	password = 'a good long password',
+	displayName?: string
+) {
+	if (!signUpAnswers.has(page)) {
+		const answers: string[] = [];
+		signUpAnswers.set(page, answers);
+		page.on('response', (res) => {
+			if (res.request().method() === 'POST' && new URL(res.url()).pathname === '/signup')
+				answers.push(`${res.status()} ${res.headers()['content-type'] ?? ''}`.trim());
+		});
+	}
+	await page.goto('/signup');
+	await page.getByLabel('Email').fill(email);
+	await page.getByLabel('Password').fill(password);
+	if (displayName) await page.getByLabel('Display name (optional)').fill(displayName);
+	await page.getByRole('button', { name: 'Create account' }).click();
+}
+
+/**
+ * Waits until `account` (the header's link to the account) passes `check`; when it never does, fails
+ * with the page's URL, what its sign-up posts got back and what the page shows instead.
+ */
+export async function expectSignedIn(
+	page: Page,
+	account: Locator = page.getByRole('link', { name: 'Account', exact: true }),
+	check: 'visible' | 'attached' = 'visible'
+) {
+	try {
+		if (check === 'visible') await expect(account).toBeVisible({ timeout: SIGN_IN_TIMEOUT });
+		else await expect(account).toBeAttached({ timeout: SIGN_IN_TIMEOUT });
+	} catch (e) {
+		const shown = await page
+			.locator('main')
+			.innerText({ timeout: 2_000 })
+			.catch(() => '(no main)');
+		const answers = signUpAnswers.get(page)?.join(', ') || 'none seen';
+		throw new Error(
+			`not signed in at ${page.url()}; sign-up posts answered: ${answers}; the page shows: ${shown.replace(/\s+/g, ' ').slice(0, 400)}`,
+			{ cause: e }
+		);
+	}
+}
+
 /** Creates a fresh account (and signs in as it); returns its email. */
 export async function signUpNew(page: Page, displayName?: string): Promise<string> {
 	const email = `e2e-${Date.now()}-${Math.floor(Math.random() * 1e6)}@example.org`;
-	await page.goto('/signup');
-	await page.getByLabel('Email').fill(email);
-	await page.getByLabel('Password').fill('a good long password');
-	if (displayName) await page.getByLabel('Display name (optional)').fill(displayName);
-	await page.getByRole('button', { name: 'Create account' }).click();
+	await submitSignUp(page, email, undefined, displayName);
 	// Signed in: the header links to the account — in its bar, or below 64rem in its closed menu.
-	// A bcrypt hash, four transactions and the home page: on a busy machine, more than 20 s.
-	await expect(page.locator('header a[href="/account"]').first()).toBeAttached({
-		timeout: 45_000
-	});
+	await expectSignedIn(page, page.locator('header a[href="/account"]').first(), 'attached');
 	return email;
 }
 
